@@ -1,0 +1,253 @@
+/**
+ * The AudioWorklet side of every Varnish plugin: a thin shell over a shared-dsp kernel, written
+ * on the SDK's WamProcessor (it keeps the SDK's message protocol: parameter info and values,
+ * state, events, destroy) but with its own process(): sample-accurate automation without
+ * allocation, per-sample smoothing through the ParamBank, sanitised input, meters at display rate.
+ *
+ * The file that calls registerVarnishProcessor is loaded with `?name=<processor name>` so that
+ * two builds of one plugin on a page register distinct processors.
+ */
+import type { Kernel } from '../shared-dsp/core/kernel.js';
+import { runKernel, sanitize } from '../shared-dsp/core/run-kernel.js';
+import { ParamBank } from '../shared-dsp/params/param-bank.js';
+import type { ParamSet } from './params.js';
+import { wamDenormalize, wamNormalize } from './params.js';
+
+const QUANTUM = 128;
+const METER_RATE_HZ = 30;
+
+interface QueuedEvent {
+  id: number;
+  event: { type: string; time?: number; data?: any };
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const globalThis: any;
+
+export function registerVarnishProcessor(
+  processorName: string,
+  params: ParamSet,
+  createKernel: (bank: ParamBank) => Kernel,
+): void {
+  const scope = globalThis.webAudioModules.getModuleScope(processorName);
+  const WamProcessor = scope.WamProcessor as new (options: any) => any;
+  const WamParameterInfo = scope.WamParameterInfo as new (id: string, config: any) => any;
+  const list = params.list;
+
+  class VarnishProcessor extends WamProcessor {
+    bank: ParamBank;
+    kernel: Kernel;
+    inBuf: Float32Array[];
+    scBuf: Float32Array[];
+    scUsed = false;
+    meterOut: Float32Array | null;
+    metersOn = false;
+    meterPeriod: number;
+    meterCount = 0;
+    lastLatency = -1;
+    _eventQueue!: QueuedEvent[];
+    _eventQueueRequiresSort!: boolean;
+    _initialized!: boolean;
+    _destroyed!: boolean;
+    _parameterInfo!: Record<string, any>;
+    port!: MessagePort;
+
+    constructor(options: any) {
+      super(options);
+      const sr: number = globalThis.sampleRate;
+      this.bank = new ParamBank(params.specs());
+      this.bank.prepare(sr);
+      this.kernel = createKernel(this.bank);
+      this.kernel.prepare(sr, QUANTUM, 2);
+      this.inBuf = [new Float32Array(QUANTUM), new Float32Array(QUANTUM)];
+      this.scBuf = [new Float32Array(QUANTUM), new Float32Array(QUANTUM)];
+      const size = this.kernel.meterSize ?? 0;
+      this.meterOut = size > 0 ? new Float32Array(size) : null;
+      this.meterPeriod = Math.max(QUANTUM, Math.round(sr / METER_RATE_HZ));
+      const initial = options.processorOptions?.initialParams as Record<string, number> | undefined;
+      if (initial) this.applyValues(initial, false);
+      this._parameterInfo = this._generateWamParameterInfo();
+    }
+
+    _generateWamParameterInfo(): Record<string, any> {
+      const info: Record<string, any> = {};
+      const wam = params.wamInfo();
+      for (const id of Object.keys(wam)) info[id] = new WamParameterInfo(id, wam[id]);
+      return info;
+    }
+
+    /** Parameters live in the bank; the SDK's per-parameter objects and interpolators are not used. */
+    _initialize(): void {
+      this._parameterInfo = this._generateWamParameterInfo();
+    }
+
+    getCompensationDelay(): number {
+      return this.kernel.latency;
+    }
+
+    _getParameterValues(normalized: boolean, ids?: string[]): Record<string, any> {
+      const out: Record<string, any> = {};
+      const wanted = ids && ids.length ? ids : list.map((p) => p.id);
+      for (const id of wanted) {
+        if (!params.has(id)) continue;
+        const p = params.get(id);
+        const v = this.bank.target[p.index];
+        out[id] = { id, value: normalized ? wamNormalize(p, v) : v, normalized };
+      }
+      return out;
+    }
+
+    _setParameterValue(update: { id: string; value: number; normalized?: boolean }, interpolate: boolean): void {
+      if (!update || !params.has(update.id)) return;
+      const p = params.get(update.id);
+      const v = update.normalized ? wamDenormalize(p, update.value) : update.value;
+      if (typeof v !== 'number') return;
+      if (interpolate) this.bank.setTarget(p.index, v);
+      else this.bank.setNow(p.index, v);
+    }
+
+    /** State arrives validated by the node; here it is applied (smoothed, so no click). */
+    _setState(state: any): void {
+      if (state && typeof state === 'object' && state.params) this.applyValues(state.params, true);
+    }
+
+    _getState(): any {
+      const values: Record<string, number> = {};
+      for (const p of list) values[p.id] = this.bank.target[p.index];
+      return { params: values };
+    }
+
+    applyValues(values: Record<string, number>, smooth: boolean): void {
+      for (const p of list) {
+        const v = values[p.id];
+        if (typeof v !== 'number') continue;
+        if (smooth) this.bank.setTarget(p.index, v);
+        else this.bank.setNow(p.index, v);
+      }
+    }
+
+    async _onMessage(message: MessageEvent): Promise<void> {
+      const data = message.data;
+      if (data && data.varnish) {
+        if (data.varnish === 'meters') this.metersOn = !!data.on;
+        else if (data.varnish === 'reset') this.kernel.reset();
+        return;
+      }
+      try {
+        await super._onMessage(message);
+      } catch {
+        /* a malformed request must never break the audio thread */
+      }
+    }
+
+    // MIDI, MPE, OSC, sysex and transport are not used by these effects: ignore them quietly.
+    _onMidi(): void {}
+    _onSysex(): void {}
+    _onMpe(): void {}
+    _onOsc(): void {}
+    _onTransport(): void {}
+
+    process(inputs: Float32Array[][], outputs: Float32Array[][]): boolean {
+      if (this._destroyed) return false;
+      const out = outputs[0];
+      if (!this._initialized || !out || out.length === 0) return true;
+      const frames = out[0].length;
+      this.readInput(inputs[0], this.inBuf, frames);
+      const sc = inputs[1];
+      this.scUsed = !!sc && sc.length > 0;
+      if (this.scUsed) this.readInput(sc, this.scBuf, frames);
+      let pos = 0;
+      const queue = this._eventQueue;
+      if (queue.length > 0) {
+        if (this._eventQueueRequiresSort) this.sortQueue();
+        const now: number = globalThis.currentTime;
+        const sr: number = globalThis.sampleRate;
+        while (queue.length > 0) {
+          const item = queue[0];
+          const t = item.event.time ?? 0;
+          let frame = t > now ? Math.round((t - now) * sr) : 0;
+          if (frame >= frames) break;
+          if (frame > pos) {
+            this.run(out, pos, frame);
+            pos = frame;
+          }
+          queue.shift();
+          this.applyEvent(item);
+        }
+      }
+      if (pos < frames) this.run(out, pos, frames);
+      this.afterBlock(frames);
+      return true;
+    }
+
+    run(out: Float32Array[], start: number, end: number): void {
+      runKernel(this.kernel, this.bank, this.inBuf, out, start, end, this.scUsed ? this.scBuf : undefined);
+    }
+
+    readInput(src: Float32Array[] | undefined, dst: Float32Array[], frames: number): void {
+      const n = src ? src.length : 0;
+      if (n === 0) {
+        dst[0].fill(0);
+        dst[1].fill(0);
+      } else {
+        sanitize(src![0], dst[0], 0, frames);
+        sanitize(src![n > 1 ? 1 : 0], dst[1], 0, frames);
+      }
+    }
+
+    applyEvent(item: QueuedEvent): void {
+      const event = item.event;
+      if (event.type === 'wam-automation' && event.data) this._setParameterValue(event.data, true);
+      // tell the main thread it happened (the node updates its mirror and the GUI from this)
+      if (item.id) this.port.postMessage({ id: item.id, response: 'add/event' });
+      else this.port.postMessage({ event });
+    }
+
+    /** Insertion sort by time: stable, in place, no allocation. */
+    sortQueue(): void {
+      const q = this._eventQueue;
+      for (let i = 1; i < q.length; i++) {
+        const item = q[i];
+        const t = item.event.time ?? 0;
+        let j = i - 1;
+        while (j >= 0 && (q[j].event.time ?? 0) > t) {
+          q[j + 1] = q[j];
+          j--;
+        }
+        q[j + 1] = item;
+      }
+      this._eventQueueRequiresSort = false;
+    }
+
+    afterBlock(frames: number): void {
+      if (this.kernel.latency !== this.lastLatency) {
+        this.lastLatency = this.kernel.latency;
+        this.port.postMessage({ varnishLatency: this.lastLatency });
+      }
+      if (!this.meterOut || !this.metersOn) return;
+      this.meterCount += frames;
+      if (this.meterCount < this.meterPeriod) return;
+      this.meterCount = 0;
+      this.kernel.writeMeters!(this.meterOut);
+      this.port.postMessage({ varnishMeters: this.meterOut });
+    }
+
+    destroy(): void {
+      super.destroy();
+      this.meterOut = null;
+    }
+  }
+
+  try {
+    globalThis.registerProcessor(processorName, VarnishProcessor);
+  } catch {
+    /* already registered in this context by the same file: nothing to do */
+  }
+}
+
+/** The processor name this file was loaded under (`processor.js?name=...`). */
+export function processorNameFromUrl(url: string): string {
+  const name = new URL(url).searchParams.get('name');
+  if (!name) throw new Error('Varnish processor loaded without ?name=');
+  return name;
+}
