@@ -28,6 +28,9 @@ export function serve({ root = 'dist', port = 8080, host = '127.0.0.1' } = {}) {
       return;
     }
     let path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    // /mirror/... serves the same files under a second path, so tests can load one plugin
+    // from two URLs on one page, as two different deployments would.
+    if (path.startsWith('/mirror/')) path = path.slice('/mirror'.length);
     let file = normalize(join(base, path));
     if (!file.startsWith(base)) {
       res.writeHead(403, headers).end('forbidden');
