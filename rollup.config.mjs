@@ -1,7 +1,7 @@
 // Builds every plugin into a self-contained folder dist/plugins/<id>/ that any WAM 2 host can
 // load by URL, the shared-dsp library, the demo host and the browser-test fixtures.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
@@ -11,9 +11,11 @@ const root = new URL('./', import.meta.url);
 const rootDir = fileURLToPath(root);
 const minify = process.env.VARNISH_MINIFY !== '0';
 
-const pluginIds = readdirSync(join(rootDir, 'plugins')).filter((id) =>
-  existsSync(join(rootDir, 'plugins', id, 'index.ts')) && existsSync(join(rootDir, 'plugins', id, 'processor.ts')),
-);
+// A plugin folder is built once it has all its parts.
+const PARTS = ['index.ts', 'processor.ts', 'params.ts', 'dsp.ts', 'gui.ts', 'meta.json'];
+const pluginIds = readdirSync(join(rootDir, 'plugins'))
+  .filter((id) => PARTS.every((f) => existsSync(join(rootDir, 'plugins', id, f))))
+  .sort();
 
 const ts = () => esbuild({ target: 'es2022', minify, sourceMap: false, tsconfig: 'tsconfig.json' });
 
@@ -43,12 +45,13 @@ function descriptorPlugin(id) {
 function pluginIndex() {
   return {
     name: 'varnish-plugin-index',
-    generateBundle() {
+    writeBundle() {
       const list = pluginIds.map((id) => {
         const d = makeDescriptor(id, root);
         return { id, identifier: d.identifier, name: d.name, description: d.description, url: `./${id}/index.js`, descriptor: `./${id}/descriptor.json` };
       });
-      this.emitFile({ type: 'asset', fileName: 'index.json', source: JSON.stringify({ vendor: 'Varnish', plugins: list }, null, 2) + '\n' });
+      mkdirSync(join(rootDir, 'dist/plugins'), { recursive: true });
+      writeFileSync(join(rootDir, 'dist/plugins/index.json'), JSON.stringify({ vendor: 'Varnish', plugins: list }, null, 2) + '\n');
     },
   };
 }

@@ -238,16 +238,19 @@ export function registerVarnishProcessor(
     }
   }
 
-  try {
-    globalThis.registerProcessor(processorName, VarnishProcessor);
-  } catch {
-    /* already registered in this context by the same file: nothing to do */
-  }
+  // The SDK keeps one scope object per processor name in this context: remember there that
+  // the name is taken, so a second evaluation of this file does not throw.
+  if (scope.varnishRegistered) return;
+  globalThis.registerProcessor(processorName, VarnishProcessor);
+  scope.varnishRegistered = true;
 }
 
-/** The processor name this file was loaded under (`processor.js?name=...`). */
+/**
+ * The processor name this file was loaded under (`processor.js?name=...`). Parsed by hand:
+ * AudioWorkletGlobalScope has no URL class.
+ */
 export function processorNameFromUrl(url: string): string {
-  const name = new URL(url).searchParams.get('name');
-  if (!name) throw new Error('Varnish processor loaded without ?name=');
-  return name;
+  const m = /[?&]name=([^&#]+)/.exec(url);
+  if (!m) throw new Error('Varnish processor loaded without ?name=');
+  return decodeURIComponent(m[1]);
 }
