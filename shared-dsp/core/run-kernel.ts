@@ -22,8 +22,25 @@ export function runKernel(
     let n = end - pos;
     if (bank.active && n > CONTROL_FRAMES) n = CONTROL_FRAMES;
     kernel.process(inputs, outputs, pos, pos + n, sidechain);
+    for (let c = 0; c < outputs.length; c++) guardOutput(outputs[c], pos, pos + n);
     if (bank.active) bank.advance(n);
     pos += n;
+  }
+}
+
+/** +24 dBFS: the most any Varnish plugin will ever output, whatever its settings. */
+export const OUTPUT_CEILING = 15.848931924611133;
+
+/**
+ * Last line of defence for speakers and for the plugins after ours: non-finite samples become 0
+ * and anything beyond +24 dBFS is clipped there. Values inside the range pass bit-exact.
+ */
+export function guardOutput(x: Float32Array, start: number, end: number): void {
+  for (let i = start; i < end; i++) {
+    const y = x[i];
+    if (y > OUTPUT_CEILING) x[i] = OUTPUT_CEILING;
+    else if (y < -OUTPUT_CEILING) x[i] = -OUTPUT_CEILING;
+    else if (y !== y) x[i] = 0;
   }
 }
 
