@@ -9,7 +9,7 @@ import { runKernel, sanitize } from '../../shared-dsp/core/run-kernel.js';
 import { instantiate, loadPluginDsp, pluginIdsWithDsp, rng, type PluginDsp } from './helpers/plugins.js';
 
 const RATES = [22050, 44100, 48000, 96000, 192000];
-const LIMIT = 10 ** (24 / 20);
+const LIMIT = 10 ** (24 / 20) * (1 + 1e-7); // +24 dBFS, as stored in float32
 const BLOCK = 128;
 
 type Gen = (i: number, c: number, sr: number) => number;
