@@ -1,0 +1,94 @@
+/**
+ * Node throughput of every plugin kernel, as x realtime: stereo, 48 kHz, 128-frame blocks,
+ * through runKernel exactly as the AudioWorklet shell drives it. A pass-through kernel is
+ * measured in the same run as the baseline, so figures compare on this machine as it is now.
+ */
+import { runKernel } from '../shared-dsp/core/run-kernel.js';
+import type { Kernel } from '../shared-dsp/core/kernel.js';
+import { ParamBank } from '../shared-dsp/params/param-bank.js';
+import type { ParamSet } from '../shared-wam/params.js';
+
+export interface BenchCase {
+  name: string;
+  setup(bank: ParamBank, params: ParamSet): void;
+}
+
+export interface NodeResult {
+  plugin: string;
+  case: string;
+  medianX: number;
+  minX: number;
+  maxX: number;
+  runs: number;
+  vsPassThrough: number;
+}
+
+const SR = 48000;
+const BLOCK = 128;
+
+function noise(frames: number, seed: number): Float32Array {
+  const x = new Float32Array(frames);
+  let s = seed;
+  for (let i = 0; i < frames; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    // pink-ish programme material: noise with a slow envelope, peaks near -6 dBFS
+    x[i] = ((s / 4294967296) * 2 - 1) * 0.5 * (0.6 + 0.4 * Math.sin((2 * Math.PI * i) / SR / 0.8));
+  }
+  return x;
+}
+
+/** x realtime of one run over `seconds` of audio. */
+function timeRun(kernel: Kernel, bank: ParamBank, input: Float32Array[], seconds: number): number {
+  const frames = Math.round(seconds * SR);
+  const inBlk = [new Float32Array(BLOCK), new Float32Array(BLOCK)];
+  const outBlk = [new Float32Array(BLOCK), new Float32Array(BLOCK)];
+  const len = input[0].length;
+  const t0 = process.hrtime.bigint();
+  for (let pos = 0; pos < frames; pos += BLOCK) {
+    const off = pos % (len - BLOCK);
+    inBlk[0].set(input[0].subarray(off, off + BLOCK));
+    inBlk[1].set(input[1].subarray(off, off + BLOCK));
+    runKernel(kernel, bank, inBlk, outBlk, 0, BLOCK);
+  }
+  const dt = Number(process.hrtime.bigint() - t0) / 1e9;
+  return seconds / dt;
+}
+
+const passThrough: Kernel = {
+  latency: 0,
+  prepare() {},
+  reset() {},
+  process(inputs, outputs, start, end) {
+    for (let c = 0; c < outputs.length; c++) outputs[c].set(inputs[c].subarray(start, end), start);
+  },
+};
+
+function stats(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] };
+}
+
+export function benchKernel(
+  plugin: string,
+  params: ParamSet,
+  createKernel: (bank: ParamBank) => Kernel,
+  cases: BenchCase[],
+  { seconds = 10, runs = 7 } = {},
+): NodeResult[] {
+  const input = [noise(SR * 2, 1), noise(SR * 2, 2)];
+  const results: NodeResult[] = [];
+  const baseBank = new ParamBank(params.specs());
+  const base = stats(Array.from({ length: runs }, () => timeRun(passThrough, baseBank, input, seconds)));
+  for (const c of cases) {
+    const bank = new ParamBank(params.specs());
+    bank.prepare(SR);
+    const kernel = createKernel(bank);
+    kernel.prepare(SR, BLOCK, 2);
+    c.setup(bank, params);
+    timeRun(kernel, bank, input, 2); // warm-up: JIT, settle ramps
+    const xs = Array.from({ length: runs }, () => timeRun(kernel, bank, input, seconds));
+    const st = stats(xs);
+    results.push({ plugin, case: c.name, medianX: st.median, minX: st.min, maxX: st.max, runs, vsPassThrough: st.median / base.median });
+  }
+  return results;
+}
