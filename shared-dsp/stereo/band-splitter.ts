@@ -1,0 +1,111 @@
+/**
+ * Splits a signal into 1..4 bands with LR4 crossovers so that the bands add up to an allpass
+ * (flat magnitude), and gives the same allpass for a second signal (the mid channel), so mid and
+ * the summed side stay phase-aligned.
+ *
+ * Tree (crossovers f1 < f2 < f3; AP_k is the LR4 sum allpass at f_k, see linkwitz-riley.ts):
+ *   2 bands:  x -> split f1 -> b1, b2                          sum = AP1 x
+ *   3 bands:  x -> split f2 -> lo, hi
+ *             lo -> split f1 -> b1, b2;   hi -> AP1 -> b3       sum = AP1 AP2 x
+ *   4 bands:  x -> split f2 -> lo, hi
+ *             lo -> AP3 -> split f1 -> b1, b2
+ *             hi -> AP1 -> split f3 -> b3, b4                   sum = AP1 AP2 AP3 x
+ * Each branch gets the allpass of the split made on the other branch (the compensation of
+ * Linkwitz-Riley trees), so b1 + ... + bn = (product of the AP_k) x for any crossover values.
+ * allpassMid applies that same product.
+ */
+import { LR4_COEFS, LR4_SPLIT_STATE, LR4_ALLPASS_STATE, lr4Allpass, lr4Design, lr4Split } from './linkwitz-riley.js';
+
+/** a crossover is kept at least this ratio above the one below it */
+export const MIN_CROSSOVER_RATIO = 1.25;
+
+/**
+ * Crossovers as used: each at least MIN_CROSSOVER_RATIO above the previous one (pushed upwards),
+ * then held below 0.45 fs. out receives 3 values.
+ */
+export function orderCrossovers(f1: number, f2: number, f3: number, sampleRate: number, out: Float64Array): void {
+  const top = 0.45 * sampleRate;
+  const a = f1;
+  const b = f2 > a * MIN_CROSSOVER_RATIO ? f2 : a * MIN_CROSSOVER_RATIO;
+  const c = f3 > b * MIN_CROSSOVER_RATIO ? f3 : b * MIN_CROSSOVER_RATIO;
+  out[0] = a < top ? a : top;
+  out[1] = b < top ? b : top;
+  out[2] = c < top ? c : top;
+}
+
+// state layout (side tree, then mid allpasses)
+const S_SPLIT2 = 0;
+const S_AP3 = S_SPLIT2 + LR4_SPLIT_STATE;
+const S_SPLIT1 = S_AP3 + LR4_ALLPASS_STATE;
+const S_AP1 = S_SPLIT1 + LR4_SPLIT_STATE;
+const S_SPLIT3 = S_AP1 + LR4_ALLPASS_STATE;
+const M_AP1 = S_SPLIT3 + LR4_SPLIT_STATE;
+const M_AP2 = M_AP1 + LR4_ALLPASS_STATE;
+const M_AP3 = M_AP2 + LR4_ALLPASS_STATE;
+const STATE_SIZE = M_AP3 + LR4_ALLPASS_STATE;
+
+export class BandSplitter {
+  /** number of bands the tree is built for (1 = nothing to do) */
+  bands = 1;
+  /** crossover frequencies in use (Hz) */
+  readonly freqs = new Float64Array(3);
+  private readonly coefs = new Float64Array(3 * LR4_COEFS);
+  private readonly state = new Float64Array(STATE_SIZE);
+
+  /** Change the tree; clears the filter state (callers fade around it). */
+  setBands(bands: number): void {
+    this.bands = bands < 1 ? 1 : bands > 4 ? 4 : bands | 0;
+    this.state.fill(0);
+  }
+
+  /** Crossover corners (already ordered by the caller, see orderCrossovers). */
+  setCrossovers(f1: number, f2: number, f3: number, sampleRate: number): void {
+    this.freqs[0] = f1;
+    this.freqs[1] = f2;
+    this.freqs[2] = f3;
+    lr4Design(this.coefs, 0, f1, sampleRate);
+    lr4Design(this.coefs, LR4_COEFS, f2, sampleRate);
+    lr4Design(this.coefs, 2 * LR4_COEFS, f3, sampleRate);
+  }
+
+  reset(): void {
+    this.state.fill(0);
+  }
+
+  /**
+   * Bands of x into b1..b(bands). x is left untouched; b1..b4 must be distinct from x and from
+   * each other. Unused band arrays are not written.
+   */
+  splitSide(x: Float64Array, b1: Float64Array, b2: Float64Array, b3: Float64Array, b4: Float64Array, n: number): void {
+    const c = this.coefs, st = this.state;
+    const c1 = 0, c2 = LR4_COEFS, c3 = 2 * LR4_COEFS;
+    switch (this.bands) {
+      case 2:
+        lr4Split(x, b1, b2, n, c, c1, st, S_SPLIT1);
+        break;
+      case 3:
+        lr4Split(x, b1, b3, n, c, c2, st, S_SPLIT2);
+        lr4Split(b1, b1, b2, n, c, c1, st, S_SPLIT1);
+        lr4Allpass(b3, n, c, c1, st, S_AP1);
+        break;
+      case 4:
+        lr4Split(x, b1, b3, n, c, c2, st, S_SPLIT2);
+        lr4Allpass(b1, n, c, c3, st, S_AP3);
+        lr4Split(b1, b1, b2, n, c, c1, st, S_SPLIT1);
+        lr4Allpass(b3, n, c, c1, st, S_AP1);
+        lr4Split(b3, b3, b4, n, c, c3, st, S_SPLIT3);
+        break;
+      default:
+        for (let i = 0; i < n; i++) b1[i] = x[i];
+    }
+  }
+
+  /** In place: the allpass the bands of splitSide add up to. */
+  allpassMid(m: Float64Array, n: number): void {
+    const c = this.coefs, st = this.state;
+    const b = this.bands;
+    if (b >= 2) lr4Allpass(m, n, c, 0, st, M_AP1);
+    if (b >= 3) lr4Allpass(m, n, c, LR4_COEFS, st, M_AP2);
+    if (b >= 4) lr4Allpass(m, n, c, 2 * LR4_COEFS, st, M_AP3);
+  }
+}
