@@ -1,0 +1,393 @@
+/**
+ * EqKernel: up to 8 (any number of) EQ bands in series, then output gain and phase invert.
+ *
+ * Per block (a slice of at most maxFrames, or a 32-frame chunk while parameters ramp):
+ *  - each band's design is recomputed only when its freq/gain/q differ from what it was
+ *    designed for; while they ramp, one more design is made for the end of the block and
+ *    every coefficient moves linearly across the block (shared-dsp/filters/svf-run.ts), so
+ *    the filter never jumps (trapezoidal SVFs stay well behaved under such modulation);
+ *  - bands that are off, or gain types at exactly 0 dB, are skipped: with nothing active and
+ *    output 0 dB the output is the input, bit for bit;
+ *  - on/off, type, slope and stereo changes crossfade (FADE_MS) between the dry and filtered
+ *    signal: a type/slope/stereo change fades the band out, switches, and fades it in;
+ *  - stereo placement: stereo, left, right, mid, side. M = (L + R)/2, S = (L - R)/2 is
+ *    computed only around runs of mid/side bands and decoded (L = M + S, R = M - S) after;
+ *    for mono, every placement but side acts on the one channel (side of mono is silence);
+ *    beyond two channels, stereo bands act on all and the others on channels 0 and 1;
+ *  - output gain is interpolated linearly per sample between its values at the block ends;
+ *    phase invert ramps the polarity over FADE_MS (it passes through 0; exact -1 after).
+ */
+import type { Kernel } from '../core/kernel.js';
+import type { ParamBank } from '../params/param-bank.js';
+import { D_COUNT, D_ONEPOLE, MAX_SECTIONS, isIdentity } from '../filters/filter-design.js';
+import { designToRun, runSvf, runSvfRamp, runOnePole, runOnePoleRamp, RUN_STRIDE } from '../filters/svf-run.js';
+import { designBand } from './eq-band-design.js';
+import { BAND_LOW_CUT, BAND_HIGH_CUT, STEREO_BOTH, STEREO_LEFT, STEREO_RIGHT, STEREO_MID, STEREO_SIDE, isGainType } from './eq-band-types.js';
+import { EqBand } from './eq-band.js';
+import type { EqLayout } from './eq-layout.js';
+import { EQ_ANALYSER_SIZE, EQ_METER_PEAK_L, EQ_METER_PEAK_R, EQ_METER_PRE, EQ_METER_POST, EQ_METER_SIZE } from './eq-meters.js';
+
+/** Crossfade time for band on/off and discrete changes, and for the polarity switch. */
+export const FADE_MS = 10;
+
+export class EqKernel implements Kernel {
+  readonly latency = 0;
+  readonly meterSize = EQ_METER_SIZE;
+
+  private readonly bank: ParamBank;
+  private readonly layout: EqLayout;
+  private readonly bands: EqBand[];
+  private sampleRate = 48000;
+  private channels = 2;
+  private maxFrames = 128;
+  private work: Float64Array[] = [];
+  private dry: Float64Array[] = [];
+  private fadeStep = 1 / 480;
+  private ms = false;
+  // output stage
+  private gainDb = 0;
+  private gainLin = 1;
+  private polarity = 1;
+  // meters
+  private peakL = 0;
+  private peakR = 0;
+  private readonly pre = new Float32Array(EQ_ANALYSER_SIZE);
+  private readonly post = new Float32Array(EQ_ANALYSER_SIZE);
+  private ringPos = 0;
+
+  constructor(bank: ParamBank, layout: EqLayout) {
+    this.bank = bank;
+    this.layout = layout;
+    this.bands = layout.bands.map(() => new EqBand());
+    this.prepare(48000, 128, 2);
+  }
+
+  prepare(sampleRate: number, maxFrames: number, channels: number): void {
+    this.sampleRate = sampleRate;
+    this.maxFrames = Math.max(1, maxFrames | 0);
+    this.channels = Math.max(1, channels | 0);
+    this.work = [];
+    this.dry = [];
+    for (let c = 0; c < this.channels; c++) {
+      this.work.push(new Float64Array(this.maxFrames));
+      this.dry.push(new Float64Array(this.maxFrames));
+    }
+    this.fadeStep = 1 / Math.max(1, (FADE_MS / 1000) * sampleRate);
+    for (const b of this.bands) {
+      b.prepare(this.channels);
+      b.curF = NaN; // sample rate changed: redesign
+    }
+    this.reset();
+  }
+
+  reset(): void {
+    for (const b of this.bands) {
+      b.reset();
+      b.fade = 0;
+      b.type = -1; // re-read discrete settings; a band that is on starts with a fade in
+    }
+    this.ms = false;
+    this.polarity = this.bank.value[this.layout.phase] >= 0.5 ? -1 : 1;
+    this.gainDb = NaN;
+    this.peakL = this.peakR = 0;
+    this.pre.fill(0);
+    this.post.fill(0);
+    this.ringPos = 0;
+  }
+
+  process(inputs: readonly Float32Array[], outputs: readonly Float32Array[], start: number, end: number): void {
+    let chans = this.channels;
+    if (inputs.length < chans) chans = inputs.length;
+    if (outputs.length < chans) chans = outputs.length;
+    if (chans <= 0) return;
+    let off = 0;
+    const total = end - start;
+    while (off < total) {
+      const n = total - off < this.maxFrames ? total - off : this.maxFrames;
+      this.block(inputs, outputs, start + off, off, n, chans);
+      off += n;
+    }
+  }
+
+  writeMeters(out: Float32Array): void {
+    out[EQ_METER_PEAK_L] = this.peakL;
+    out[EQ_METER_PEAK_R] = this.peakR;
+    this.peakL = this.peakR = 0;
+    const p = this.ringPos;
+    const N = EQ_ANALYSER_SIZE;
+    for (let j = 0; j < N; j++) {
+      const r = (p + j) & (N - 1);
+      out[EQ_METER_PRE + j] = this.pre[r];
+      out[EQ_METER_POST + j] = this.post[r];
+    }
+  }
+
+  /** Value of parameter i at frame `off` of the current slice. */
+  private at(i: number, off: number): number {
+    return off === 0 ? this.bank.value[i] : this.bank.valueAfter(i, off);
+  }
+
+  private block(inputs: readonly Float32Array[], outputs: readonly Float32Array[], s: number, off: number, n: number, chans: number): void {
+    const work = this.work;
+    for (let c = 0; c < chans; c++) {
+      const w = work[c];
+      const x = inputs[c];
+      for (let i = 0; i < n; i++) w[i] = x[s + i];
+    }
+    this.analyse(this.pre, n, chans);
+
+    this.ms = false;
+    const L = this.layout.bands;
+    for (let k = 0; k < L.length; k++) this.band(this.bands[k], k, off, n, chans);
+    if (this.ms) this.decode(n);
+
+    this.output(outputs, s, off, n, chans);
+    this.analyse(this.post, n, chans);
+    this.ringPos = (this.ringPos + n) & (EQ_ANALYSER_SIZE - 1);
+  }
+
+  /** Mono sum of the work buffers into an analyser ring (written at ringPos, not advanced). */
+  private analyse(ring: Float32Array, n: number, chans: number): void {
+    const N1 = EQ_ANALYSER_SIZE - 1;
+    let p = this.ringPos;
+    const a = this.work[0];
+    if (chans >= 2) {
+      const b = this.work[1];
+      for (let i = 0; i < n; i++) {
+        ring[p] = 0.5 * (a[i] + b[i]);
+        p = (p + 1) & N1;
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        ring[p] = a[i];
+        p = (p + 1) & N1;
+      }
+    }
+  }
+
+  private band(b: EqBand, k: number, off: number, n: number, chans: number): void {
+    const bank = this.bank;
+    const L = this.layout.bands[k];
+    const on = this.at(L.on, off) >= 0.5;
+    const type = Math.round(this.at(L.type, off));
+    const slope = type === BAND_LOW_CUT || type === BAND_HIGH_CUT ? Math.round(this.at(L.slope, off)) : -1;
+    const stereo = Math.round(this.at(L.stereo, off));
+    let target = on ? 1 : 0;
+    if (type !== b.type || slope !== b.slope || stereo !== b.stereo) {
+      if (b.fade === 0) {
+        b.type = type;
+        b.slope = slope;
+        b.stereo = stereo;
+        b.curF = NaN;
+        b.live = false;
+      } else target = 0;
+    }
+    if (target === 0 && b.fade === 0) {
+      b.live = false;
+      return;
+    }
+
+    // designs: cur at the block start, nxt at its end while parameters move
+    const gainType = isGainType(type);
+    const fs = this.sampleRate;
+    const f0 = this.at(L.freq, off);
+    const q0 = this.at(L.q, off);
+    const g0 = gainType ? this.at(L.gain, off) : 0;
+    if (f0 !== b.curF || g0 !== b.curG || q0 !== b.curQ) {
+      designBand(type, f0, g0, q0, slope, fs, b.curD);
+      designToRun(b.curD, b.cur);
+      b.curF = f0;
+      b.curG = g0;
+      b.curQ = q0;
+    }
+    let moving = false;
+    let f1 = f0;
+    let g1 = g0;
+    let q1 = q0;
+    if (bank.active) {
+      f1 = bank.valueAfter(L.freq, off + n);
+      q1 = bank.valueAfter(L.q, off + n);
+      g1 = gainType ? bank.valueAfter(L.gain, off + n) : 0;
+      moving = f1 !== f0 || g1 !== g0 || q1 !== q0;
+    }
+    if (moving) {
+      if (isIdentity(b.curD)) {
+        designBand(type, f0, g0, q0, slope, fs, b.curD, false);
+        designToRun(b.curD, b.cur);
+      }
+      designBand(type, f1, g1, q1, slope, fs, b.nxtD, false);
+      designToRun(b.nxtD, b.nxt);
+    }
+
+    // crossfade over this block
+    const c0 = b.fade;
+    let c1 = c0;
+    if (target > c0) {
+      c1 = c0 + this.fadeStep * n;
+      if (c1 > 1) c1 = 1;
+    } else if (target < c0) {
+      c1 = c0 - this.fadeStep * n;
+      if (c1 < 0) c1 = 0;
+    }
+    b.fade = c1;
+
+    if (!moving && isIdentity(b.curD)) {
+      b.live = false;
+      return;
+    }
+    if (!b.live) b.reset();
+    b.live = true;
+
+    // channels (buffer = state slot) this band acts on
+    const mode = b.stereo;
+    let first = 0;
+    let last = chans - 1;
+    if (mode === STEREO_MID || mode === STEREO_SIDE) {
+      if (chans >= 2) {
+        if (!this.ms) this.encode(n);
+        first = last = mode === STEREO_MID ? 0 : 1;
+      } else if (mode === STEREO_SIDE) last = -1;
+      else last = 0;
+    } else {
+      if (this.ms) this.decode(n);
+      if (mode === STEREO_LEFT) last = 0;
+      else if (mode === STEREO_RIGHT) first = last = chans >= 2 ? 1 : 0;
+      else if (mode !== STEREO_BOTH) last = -1;
+    }
+    const fading = c0 !== 1 || c1 !== 1;
+    for (let c = first; c <= last; c++) {
+      const w = this.work[c];
+      if (fading) {
+        const d = this.dry[c];
+        for (let i = 0; i < n; i++) d[i] = w[i];
+      }
+      this.run(b, w, c, n, moving);
+      if (fading) this.crossfade(this.dry[c], w, n, c0, c1);
+    }
+    if (moving) {
+      b.swap();
+      b.curF = f1;
+      b.curG = g1;
+      b.curQ = q1;
+      if (gainType && g1 === 0) b.curF = NaN; // redesign as a bypass next block
+    }
+  }
+
+  /** Run a band's sections over one buffer (state slot c). */
+  private run(b: EqBand, w: Float64Array, c: number, n: number, moving: boolean): void {
+    const d = b.curD;
+    const count = d[D_COUNT];
+    const st = b.state;
+    const chans = b.channels;
+    if (moving) {
+      for (let i = 0; i < count; i++) runSvfRamp(b.cur, b.nxt, i * RUN_STRIDE, st, 2 * (i * chans + c), w, n);
+      if (d[D_ONEPOLE] !== 0) runOnePoleRamp(b.cur, b.nxt, st, 2 * MAX_SECTIONS * chans + c, w, n);
+    } else {
+      for (let i = 0; i < count; i++) runSvf(b.cur, i * RUN_STRIDE, st, 2 * (i * chans + c), w, n);
+      if (d[D_ONEPOLE] !== 0) runOnePole(b.cur, st, 2 * MAX_SECTIONS * chans + c, w, n);
+    }
+  }
+
+  /** w = dry + c (w - dry), c moving linearly from c0 to c1 across the block. */
+  private crossfade(dry: Float64Array, w: Float64Array, n: number, c0: number, c1: number): void {
+    const dc = (c1 - c0) / n;
+    for (let i = 0; i < n; i++) {
+      const c = c0 + dc * (i + 1);
+      const x = dry[i];
+      w[i] = x + c * (w[i] - x);
+    }
+  }
+
+  private encode(n: number): void {
+    const l = this.work[0];
+    const r = this.work[1];
+    for (let i = 0; i < n; i++) {
+      const a = l[i];
+      const b = r[i];
+      l[i] = 0.5 * (a + b);
+      r[i] = 0.5 * (a - b);
+    }
+    this.ms = true;
+  }
+
+  private decode(n: number): void {
+    const m = this.work[0];
+    const s = this.work[1];
+    for (let i = 0; i < n; i++) {
+      const a = m[i];
+      const b = s[i];
+      m[i] = a + b;
+      s[i] = a - b;
+    }
+    this.ms = false;
+  }
+
+  private output(outputs: readonly Float32Array[], s: number, off: number, n: number, chans: number): void {
+    const Lo = this.layout;
+    const db0 = this.at(Lo.output, off);
+    if (db0 !== this.gainDb) {
+      this.gainDb = db0;
+      this.gainLin = Math.pow(10, db0 / 20);
+    }
+    const ga = this.gainLin;
+    let gb = ga;
+    if (this.bank.active) {
+      const db1 = this.bank.valueAfter(Lo.output, off + n);
+      if (db1 !== db0) gb = Math.pow(10, db1 / 20);
+    }
+    const pTarget = this.at(Lo.phase, off) >= 0.5 ? -1 : 1;
+    const p0 = this.polarity;
+    let p1 = p0;
+    if (pTarget !== p0) {
+      const step = 2 * this.fadeStep * n;
+      p1 = pTarget > p0 ? (p0 + step > 1 ? 1 : p0 + step) : p0 - step < -1 ? -1 : p0 - step;
+      this.polarity = p1;
+    }
+    let pk0 = this.peakL;
+    let pk1 = this.peakR;
+    for (let c = 0; c < chans; c++) {
+      const w = this.work[c];
+      const y = outputs[c];
+      let pk = 0;
+      if (ga === gb && p0 === p1) {
+        const k = ga * p0;
+        if (k === 1) {
+          for (let i = 0; i < n; i++) {
+            const v = w[i];
+            y[s + i] = v;
+            const a = v < 0 ? -v : v;
+            if (a > pk) pk = a;
+          }
+        } else {
+          for (let i = 0; i < n; i++) {
+            const v = w[i] * k;
+            w[i] = v;
+            y[s + i] = v;
+            const a = v < 0 ? -v : v;
+            if (a > pk) pk = a;
+          }
+        }
+      } else {
+        const dg = (gb - ga) / n;
+        const dp = (p1 - p0) / n;
+        for (let i = 0; i < n; i++) {
+          const v = w[i] * (ga + dg * i) * (p0 + dp * i);
+          w[i] = v;
+          y[s + i] = v;
+          const a = v < 0 ? -v : v;
+          if (a > pk) pk = a;
+        }
+      }
+      if (c === 0) {
+        if (pk > pk0) pk0 = pk;
+        if (chans === 1 && pk > pk1) pk1 = pk;
+      } else if (c === 1 && pk > pk1) pk1 = pk;
+    }
+    this.peakL = pk0;
+    this.peakR = pk1;
+    if (gb !== ga) {
+      this.gainLin = gb;
+      this.gainDb = this.bank.valueAfter(Lo.output, off + n);
+    }
+  }
+}

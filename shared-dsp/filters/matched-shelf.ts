@@ -1,0 +1,72 @@
+/**
+ * Matched second-order shelves (RBJ analog prototypes, see analog-prototypes.ts; A = 10^(dB/40),
+ * Q as in the cookbook's Q form, f0 = the frequency of half the shelf gain).
+ *
+ * Everything is built from one matched design, the low-shelf boost L (gain A^2 at DC):
+ *   poles: impulse-invariant poles of the analog low shelf (natural frequency w0/sqrt(A), Q);
+ *   numerator: magnitude matched at DC (A^2), at f0 (A) and halfway from f0 to Nyquist
+ *   (M. Vicanek, "Matched Second Order Digital Filters", 2016; magnitude-match.ts).
+ * The RBJ prototypes obey LS_{-dB} = 1/LS_{+dB} and HS_{+dB} = A^2 / LS_{+dB} (algebra on the
+ * transfer functions above), so
+ *   low shelf cut = 1/L,  high shelf boost = A^2 / L,  high shelf cut = L / A^2.
+ * Using only L keeps the poles that impulse invariance places at the lower of the two analog
+ * corner frequencies (w0/sqrt(A)), far from Nyquist.
+ * Fallback to the bilinear transform prewarped at f0 where the match is unattainable or
+ * implausible (digital magnitude more than 3 dB below the analog one at Nyquist or at the
+ * numerator's minimum; happens only for large gain with high Q near Nyquist).
+ */
+import { lowShelfMagnitude } from './analog-prototypes.js';
+import { pushMatchedSection, MATCH } from './magnitude-match.js';
+import { pushSection, scaleDesign, D_COUNT } from './filter-design.js';
+import { invertSection } from './svf-section.js';
+
+function plausible(w0: number, A: number, q: number): boolean {
+  const A0 = MATCH[0];
+  const A1 = MATCH[1];
+  const A2 = MATCH[2];
+  const B0 = MATCH[3];
+  const B1 = MATCH[4];
+  const B2 = MATCH[5];
+  const hn = lowShelfMagnitude(Math.PI / w0, A, q);
+  if (B1 / A1 < 0.5 * hn * hn) return false;
+  if (!(B2 < 0)) return true;
+  // dN/dp = B1 - B0 + 4 B2 (1 - 2p) = 0
+  const p = 0.5 + (B1 - B0) / (8 * B2);
+  if (!(p > 0 && p < 1)) return true;
+  const N = B0 * (1 - p) + B1 * p + 4 * B2 * p * (1 - p);
+  const D = A0 * (1 - p) + A1 * p + 4 * A2 * p * (1 - p);
+  const h = lowShelfMagnitude((2 * Math.asin(Math.sqrt(p))) / w0, A, q);
+  return N / D >= 0.5 * h * h;
+}
+
+/** The low-shelf boost L of |dB|. */
+function pushLowShelfBoost(d: Float64Array, w0: number, A: number, q: number): void {
+  const i = d[D_COUNT];
+  const wb = 0.5 * (w0 + Math.PI);
+  const tb = lowShelfMagnitude(wb / w0, A, q);
+  if (pushMatchedSection(d, w0 / Math.sqrt(A), q, A * A, w0, A * A, wb, tb * tb) && plausible(w0, A, q)) return;
+  d[D_COUNT] = i;
+  // bilinear, prewarped at f0: with s' = sqrt(A) s, H = (s'^2 + (A/Q) s' + A^2)/(s'^2 + s'/Q + 1)
+  pushSection(d, Math.tan(0.5 * w0) / Math.sqrt(A), 1 / q, A * A, A / q, 1);
+}
+
+/** Append a low-shelf section (w0 = 2 pi f0 / fs in (0, pi)). */
+export function pushMatchedLowShelf(d: Float64Array, w0: number, db: number, q: number): void {
+  const A = Math.pow(10, Math.abs(db) / 40);
+  const i = d[D_COUNT];
+  pushLowShelfBoost(d, w0, A, q);
+  if (db < 0) invertSection(d, i);
+}
+
+/** Append a high-shelf section; it must be the last section of the design (it is scaled). */
+export function pushMatchedHighShelf(d: Float64Array, w0: number, db: number, q: number): void {
+  const A = Math.pow(10, Math.abs(db) / 40);
+  const i = d[D_COUNT];
+  pushLowShelfBoost(d, w0, A, q);
+  if (db > 0) {
+    invertSection(d, i);
+    scaleDesign(d, A * A);
+  } else {
+    scaleDesign(d, 1 / (A * A));
+  }
+}
