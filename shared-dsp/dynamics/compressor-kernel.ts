@@ -1,0 +1,536 @@
+/**
+ * Varnish feed-forward compressor kernel.
+ *
+ * Signal flow per sample (Giannoulis, Massberg & Reiss, JAES 60(6) 2012, fig. 7 "log domain,
+ * smooth branching" design):
+ *   sidechain (input or external) -> optional 2nd-order Butterworth HPF -> level detector
+ *   (peak hold or windowed RMS) -> stereo link (blend of per-channel level and the channel
+ *   maximum) -> dB -> static gain computer (soft knee, range limit) -> smoothing of the gain
+ *   reduction in dB (attack/release by direction, optional auto release) -> gain with make-up
+ *   -> applied to the input delayed by the lookahead; dry/wet mix from the same delayed input.
+ *
+ * Hot-path economy: below the knee start the level is compared with a linear threshold, so no
+ * log is taken; a zero reduction with a steady make-up needs no exp either. With full stereo
+ * link one gain is computed per frame for all channels.
+ */
+import type { Kernel } from '../core/kernel.js';
+import type { ParamBank } from '../params/param-bank.js';
+import { GainCurve, autoMakeupDb } from './gain-computer.js';
+import { dbToGain } from './fast-db.js';
+import { PeakHold, RmsWindow } from './level-detectors.js';
+import { SidechainHpf } from './sidechain-hpf.js';
+import { AUTO_CHARGE_FACTOR, AUTO_SLOW_FACTOR, GR_FLUSH_DB, onePoleCoef } from './time-constants.js';
+import {
+  COMPRESSOR_METER_SIZE,
+  COMP_METER_GR,
+  COMP_METER_IN_L,
+  COMP_METER_IN_R,
+  COMP_METER_LEVEL,
+  COMP_METER_OUT_L,
+  COMP_METER_OUT_R,
+  METER_FLOOR_DB,
+} from './compressor-meters.js';
+
+/** Indices of the compressor's parameters in the bank. */
+export interface CompressorLayout {
+  readonly threshold: number;
+  readonly ratio: number;
+  readonly knee: number;
+  readonly attack: number;
+  readonly release: number;
+  readonly autoRelease: number;
+  readonly makeup: number;
+  readonly autoMakeup: number;
+  /** choice: 0 peak, 1 RMS */
+  readonly detector: number;
+  readonly lookahead: number;
+  readonly link: number;
+  readonly scHpfOn: number;
+  readonly scHpf: number;
+  /** choice: 0 internal, 1 external */
+  readonly sidechain: number;
+  readonly mix: number;
+  readonly range: number;
+  readonly listen: number;
+}
+
+export const MAX_LOOKAHEAD_MS = 20;
+/** hold of the peak detector */
+export const PEAK_HOLD_MS = 1;
+/** rectangular window of the RMS detector, and the one-pole smoother after it */
+export const RMS_WINDOW_MS = 10;
+export const RMS_SMOOTH_MS = 5;
+
+const LN10 = Math.log(10);
+/** dB = DB_AMP * ln(amplitude) */
+const DB_AMP = 20 / LN10;
+/** dB = DB_POW * ln(power) */
+const DB_POW = 10 / LN10;
+/** |z| below which the level's log continues incrementally (see smoothChannel) */
+const LOG_STEP_Z = 0.02;
+
+export class CompressorKernel implements Kernel {
+  readonly meterSize = COMPRESSOR_METER_SIZE;
+
+  private readonly bank: ParamBank;
+  private readonly p: CompressorLayout;
+  private fs = 48000;
+  private channels = 0;
+  private blockFrames = 0;
+  private seenSerial = -1;
+
+  // per-channel state
+  private peak: PeakHold[] = [];
+  private rms: RmsWindow[] = [];
+  private hpf: SidechainHpf[] = [];
+  private delay: Float32Array[] = [];
+  private listenDelay: Float32Array[] = [];
+  private delayMask = 0;
+  private writePos = 0;
+  private y1 = new Float64Array(0);
+  private y2 = new Float64Array(0);
+  // scratch
+  private level: Float64Array[] = [];
+  private levelMax = new Float64Array(0);
+  private gain: Float64Array[] = [];
+  private scFiltered: Float64Array[] = [];
+  private silence = new Float32Array(0);
+
+  // control-rate values (update())
+  private readonly curve = new GainCurve();
+  private peakMode = true;
+  /** detector level at the knee start, in the detector's domain (amplitude or power) */
+  private lowLevel = 0;
+  private dbScale = DB_AMP;
+  private coefAttack = 0;
+  private coefRelease = 0;
+  private coefCharge = 0;
+  private coefSlow = 0;
+  private autoRelease = false;
+  private link = 1;
+  private hpfOn = false;
+  private hpfFreq = -1;
+  private external = false;
+  private listen = false;
+  private autoMakeup = 0;
+  private delaySamples = 0;
+
+  // ramps carried across calls
+  private makeupNow = 0;
+  private makeupStep = 0;
+  private mixNow = 1;
+  private mixStep = 0;
+
+  // meters
+  private inPeak = new Float64Array(2);
+  private outPeak = new Float64Array(2);
+  private grPeak = 0;
+  private levelPeak = 0;
+
+  constructor(bank: ParamBank, layout: CompressorLayout) {
+    this.bank = bank;
+    this.p = layout;
+  }
+
+  get latency(): number {
+    return this.delayFor(this.bank.value[this.p.lookahead]);
+  }
+
+  prepare(sampleRate: number, maxFrames: number, channels: number): void {
+    this.fs = sampleRate;
+    this.channels = channels;
+    this.blockFrames = Math.max(1, maxFrames);
+    const maxDelay = Math.ceil((MAX_LOOKAHEAD_MS * sampleRate) / 1000);
+    let cap = 2;
+    while (cap < maxDelay + 1) cap <<= 1;
+    this.delayMask = cap - 1;
+    const hold = Math.max(1, Math.round((PEAK_HOLD_MS * sampleRate) / 1000));
+    const win = Math.max(1, Math.round((RMS_WINDOW_MS * sampleRate) / 1000));
+    this.peak = [];
+    this.rms = [];
+    this.hpf = [];
+    this.delay = [];
+    this.listenDelay = [];
+    this.level = [];
+    this.gain = [];
+    this.scFiltered = [];
+    for (let c = 0; c < channels; c++) {
+      const ph = new PeakHold(hold);
+      ph.setHold(hold);
+      this.peak.push(ph);
+      const rw = new RmsWindow(win);
+      rw.setLength(win);
+      rw.setSmoothing(onePoleCoef(RMS_SMOOTH_MS, sampleRate));
+      this.rms.push(rw);
+      this.hpf.push(new SidechainHpf());
+      this.delay.push(new Float32Array(cap));
+      this.listenDelay.push(new Float32Array(cap));
+      this.level.push(new Float64Array(this.blockFrames));
+      this.gain.push(new Float64Array(this.blockFrames));
+      this.scFiltered.push(new Float64Array(this.blockFrames));
+    }
+    this.y1 = new Float64Array(channels);
+    this.y2 = new Float64Array(channels);
+    this.levelMax = new Float64Array(this.blockFrames);
+    this.silence = new Float32Array(this.blockFrames);
+    this.inPeak = new Float64Array(Math.max(2, channels));
+    this.outPeak = new Float64Array(Math.max(2, channels));
+    this.hpfFreq = -1;
+    this.reset();
+  }
+
+  reset(): void {
+    for (let c = 0; c < this.channels; c++) {
+      this.peak[c].reset();
+      this.rms[c].reset();
+      this.hpf[c].reset();
+      this.delay[c].fill(0);
+      this.listenDelay[c].fill(0);
+    }
+    this.y1.fill(0);
+    this.y2.fill(0);
+    this.writePos = 0;
+    this.seenSerial = -1;
+    this.update();
+    const b = this.bank;
+    this.makeupNow = b.value[this.p.makeup] + this.autoMakeup;
+    this.mixNow = b.value[this.p.mix] * 0.01;
+    this.makeupStep = 0;
+    this.mixStep = 0;
+    this.inPeak.fill(0);
+    this.outPeak.fill(0);
+    this.grPeak = 0;
+    this.levelPeak = 0;
+  }
+
+  private delayFor(ms: number): number {
+    const d = Math.round((ms * this.fs) / 1000);
+    return d < 0 ? 0 : d > this.delayMask ? this.delayMask : d;
+  }
+
+  /** Control-rate update of everything derived from the parameters. */
+  private update(): void {
+    const b = this.bank;
+    const p = this.p;
+    const v = b.value;
+    this.seenSerial = b.anySerial;
+    const fs = this.fs;
+
+    const peakMode = v[p.detector] < 0.5;
+    if (peakMode !== this.peakMode) {
+      // the detector that takes over starts from silence
+      for (let c = 0; c < this.channels; c++) {
+        this.peak[c].reset();
+        this.rms[c].reset();
+      }
+      this.peakMode = peakMode;
+    }
+    this.curve.set(v[p.threshold], v[p.ratio], v[p.knee], v[p.range]);
+    this.dbScale = peakMode ? DB_AMP : DB_POW;
+    this.lowLevel = Math.exp(this.curve.lowDb / this.dbScale);
+
+    const att = v[p.attack];
+    const rel = v[p.release];
+    this.coefAttack = onePoleCoef(att, fs);
+    this.coefRelease = onePoleCoef(rel, fs);
+    this.coefCharge = onePoleCoef(AUTO_CHARGE_FACTOR * rel, fs);
+    this.coefSlow = onePoleCoef(AUTO_SLOW_FACTOR * rel, fs);
+    const autoRelease = v[p.autoRelease] >= 0.5;
+    if (autoRelease && !this.autoRelease) this.y2.fill(0);
+    this.autoRelease = autoRelease;
+
+    const link = v[p.link] * 0.01;
+    if (link >= 1 && this.link < 1) {
+      // entering the shared detector: start it from the largest channel reduction
+      let m = 0;
+      for (let c = 0; c < this.channels; c++) if (this.y1[c] > m) m = this.y1[c];
+      this.y1[0] = m;
+      m = 0;
+      for (let c = 0; c < this.channels; c++) if (this.y2[c] > m) m = this.y2[c];
+      this.y2[0] = m;
+    } else if (link < 1 && this.link >= 1) {
+      for (let c = 1; c < this.channels; c++) {
+        this.y1[c] = this.y1[0];
+        this.y2[c] = this.y2[0];
+      }
+    }
+    this.link = link < 0 ? 0 : link > 1 ? 1 : link;
+
+    const hpfOn = v[p.scHpfOn] >= 0.5;
+    if (hpfOn && !this.hpfOn) for (let c = 0; c < this.channels; c++) this.hpf[c].reset();
+    this.hpfOn = hpfOn;
+    const f = v[p.scHpf];
+    if (f !== this.hpfFreq) {
+      this.hpfFreq = f;
+      for (let c = 0; c < this.channels; c++) this.hpf[c].set(f, fs);
+    }
+    this.external = v[p.sidechain] >= 0.5;
+    const listen = v[p.listen] >= 0.5;
+    if (listen && !this.listen) for (let c = 0; c < this.channels; c++) this.listenDelay[c].fill(0);
+    this.listen = listen;
+
+    this.autoMakeup = v[p.autoMakeup] >= 0.5 ? autoMakeupDb(this.curve) : 0;
+    this.delaySamples = this.delayFor(v[p.lookahead]);
+  }
+
+  process(
+    inputs: readonly Float32Array[],
+    outputs: readonly Float32Array[],
+    start: number,
+    end: number,
+    sidechain?: readonly Float32Array[],
+  ): void {
+    const n = end - start;
+    if (n <= 0) return;
+    const b = this.bank;
+    const p = this.p;
+    if (b.anySerial !== this.seenSerial) this.update();
+    // make-up (dB, user + auto) and mix glide linearly to their values at the end of the slice
+    const makeupEnd = b.valueAfter(p.makeup, n) + this.autoMakeup;
+    this.makeupStep = makeupEnd === this.makeupNow ? 0 : (makeupEnd - this.makeupNow) / n;
+    const mixEnd = b.valueAfter(p.mix, n) * 0.01;
+    this.mixStep = mixEnd === this.mixNow ? 0 : (mixEnd - this.mixNow) / n;
+
+    let pos = start;
+    while (pos < end) {
+      const m = Math.min(end - pos, this.blockFrames);
+      this.detect(inputs, pos, m, sidechain);
+      if (this.link >= 1) this.gainLinked(m);
+      else this.gainPerChannel(m);
+      this.apply(inputs, outputs, pos, m);
+      pos += m;
+    }
+    // land exactly on the targets
+    this.makeupNow = makeupEnd;
+    this.mixNow = mixEnd;
+  }
+
+  /** Pass 1: sidechain source -> HPF -> level (amplitude peak or mean square) per channel. */
+  private detect(inputs: readonly Float32Array[], pos: number, m: number, sidechain?: readonly Float32Array[]): void {
+    const ext = this.external;
+    const scCount = sidechain ? sidechain.length : 0;
+    for (let c = 0; c < this.channels; c++) {
+      let src: Float32Array;
+      let off = pos;
+      if (!ext) src = inputs[c];
+      else if (scCount > 0) src = sidechain![c < scCount ? c : scCount - 1];
+      else {
+        src = this.silence;
+        off = 0;
+      }
+      let det: Float32Array | Float64Array = src;
+      if (this.hpfOn) {
+        this.hpf[c].processBlock(src, off, this.scFiltered[c], m);
+        det = this.scFiltered[c];
+        off = 0;
+      } else if (this.listen) {
+        const filt = this.scFiltered[c];
+        for (let j = 0; j < m; j++) filt[j] = src[off + j];
+      }
+      if (this.peakMode) this.peak[c].processBlock(det, off, this.level[c], m);
+      else this.rms[c].processBlock(det, off, this.level[c], m);
+    }
+  }
+
+  /** Pass 2, full link: one detector on the channel maximum, one gain for every channel. */
+  private gainLinked(m: number): void {
+    const C = this.channels;
+    const lmax = this.levelMax;
+    const l0 = this.level[0];
+    if (C === 1) lmax.set(l0.subarray(0, m));
+    else {
+      const l1 = this.level[1];
+      for (let j = 0; j < m; j++) lmax[j] = l0[j] > l1[j] ? l0[j] : l1[j];
+      for (let c = 2; c < C; c++) {
+        const lc = this.level[c];
+        for (let j = 0; j < m; j++) if (lc[j] > lmax[j]) lmax[j] = lc[j];
+      }
+    }
+    this.smoothChannel(lmax, this.gain[0], this.y1[0], this.y2[0], m);
+    for (let c = 0; c < C; c++) {
+      this.y1[c] = this.lastY1;
+      this.y2[c] = this.lastY2;
+    }
+  }
+
+  /** Pass 2, partial link: each channel's level moves towards the channel maximum by `link`. */
+  private gainPerChannel(m: number): void {
+    const C = this.channels;
+    const lmax = this.levelMax;
+    const l0 = this.level[0];
+    for (let j = 0; j < m; j++) lmax[j] = l0[j];
+    for (let c = 1; c < C; c++) {
+      const lc = this.level[c];
+      for (let j = 0; j < m; j++) if (lc[j] > lmax[j]) lmax[j] = lc[j];
+    }
+    const k = this.link;
+    for (let c = 0; c < C; c++) {
+      const lc = this.level[c];
+      // blended level, in place: l + k (max - l)
+      if (k > 0) for (let j = 0; j < m; j++) lc[j] += k * (lmax[j] - lc[j]);
+      this.smoothChannel(lc, this.gain[c], this.y1[c], this.y2[c], m);
+      this.y1[c] = this.lastY1;
+      this.y2[c] = this.lastY2;
+    }
+  }
+
+  private lastY1 = 0;
+  private lastY2 = 0;
+
+  /**
+   * Level -> static curve -> smoothed reduction -> gain (with make-up) for one detector.
+   * End states go to lastY1/lastY2 (no allocation for a pair of return values).
+   */
+  private smoothChannel(lev: Float64Array, g: Float64Array, y1: number, y2: number, m: number): void {
+    const curve = this.curve;
+    const lowLevel = this.lowLevel;
+    const dbScale = this.dbScale;
+    const lowDb = curve.lowDb;
+    const highDb = curve.highDb;
+    const thr = curve.thresholdDb;
+    const kq = curve.kneeCoef;
+    const slope = curve.slope;
+    const range = curve.rangeDb;
+    const aA = this.coefAttack;
+    const aR = this.coefRelease;
+    const aC = this.coefCharge;
+    const aS = this.coefSlow;
+    const auto = this.autoRelease;
+    let mk = this.makeupNow;
+    const dmk = this.makeupStep;
+    const mkLin = dbToGain(mk);
+    let levPeak = this.levelPeak;
+    let grPeak = this.grPeak;
+    // a level or reduction that repeats (peak-hold plateaus, settled gain) costs no log or exp
+    let lvPrev = 0;
+    let xPrev = 0;
+    let grPrev = 0;
+    let yPrev = 0;
+    let gPrev = mkLin;
+    for (let j = 0; j < m; j++) {
+      const lv = lev[j];
+      levPeak = Math.max(levPeak, lv);
+      // static curve (GainCurve.reduction inlined); no log below the knee
+      let gr = 0;
+      if (lv > lowLevel) {
+        if (lv === lvPrev) gr = grPrev;
+        else {
+          // level in dB: a small relative change continues from the previous value,
+          // ln(a) - ln(b) = 2 atanh((a - b)/(a + b)) = 2(z + z^3/3 + z^5/5 + ...), |z| < 0.02
+          // (truncation < 4e-13 neper a step; each slice starts from an exact Math.log)
+          const z = (lv - lvPrev) / (lv + lvPrev);
+          let x: number;
+          if (z < LOG_STEP_Z && z > -LOG_STEP_Z) {
+            const z2 = z * z;
+            x = xPrev + dbScale * 2 * z * (1 + z2 * (1 / 3 + z2 * (1 / 5)));
+          } else x = dbScale * Math.log(lv);
+          xPrev = x;
+          if (x < highDb) {
+            const d = x - lowDb;
+            gr = kq * d * d;
+          } else gr = slope * (x - thr);
+          if (gr > range) gr = range;
+          lvPrev = lv;
+          grPrev = gr;
+        }
+      }
+      // smooth branching in the log domain (Giannoulis et al. 2012, eq. 17)
+      y1 = gr + (gr > y1 ? aA : aR) * (y1 - gr);
+      if (y1 < GR_FLUSH_DB) y1 = 0;
+      let y = y1;
+      if (auto) {
+        y2 = gr + (gr > y2 ? aC : aS) * (y2 - gr);
+        if (y2 < GR_FLUSH_DB) y2 = 0;
+        y = Math.max(y, y2);
+      }
+      grPeak = Math.max(grPeak, y);
+      if (dmk !== 0) {
+        mk += dmk;
+        g[j] = dbToGain(mk - y);
+      } else {
+        if (y !== yPrev) {
+          yPrev = y;
+          gPrev = dbToGain(mk - y);
+        }
+        g[j] = gPrev;
+      }
+    }
+    this.levelPeak = levPeak;
+    this.grPeak = grPeak;
+    this.lastY1 = y1;
+    this.lastY2 = y2;
+  }
+
+  /** Pass 3: lookahead delay, gain, dry/wet mix (dry from the same delayed input), meters. */
+  private apply(inputs: readonly Float32Array[], outputs: readonly Float32Array[], pos: number, m: number): void {
+    const C = this.channels;
+    const mask = this.delayMask;
+    const D = this.delaySamples;
+    const w0 = this.writePos;
+    const listen = this.listen;
+    const dmix = this.mixStep;
+    const linked = this.link >= 1;
+    for (let c = 0; c < C; c++) {
+      const x = inputs[c];
+      const out = outputs[c];
+      const ring = this.delay[c];
+      const g = linked ? this.gain[0] : this.gain[c];
+      let ip = this.inPeak[c];
+      let op = this.outPeak[c];
+      let w = w0;
+      if (listen) {
+        const lring = this.listenDelay[c];
+        const filt = this.scFiltered[c];
+        for (let j = 0; j < m; j++) {
+          const xi = x[pos + j];
+          ip = Math.max(ip, Math.abs(xi));
+          ring[w] = xi;
+          lring[w] = filt[j];
+          const o = lring[(w - D) & mask];
+          w = (w + 1) & mask;
+          out[pos + j] = o;
+          op = Math.max(op, Math.abs(o));
+        }
+      } else {
+        let mix = this.mixNow;
+        for (let j = 0; j < m; j++) {
+          const xi = x[pos + j];
+          ip = Math.max(ip, Math.abs(xi));
+          ring[w] = xi;
+          const xd = ring[(w - D) & mask];
+          w = (w + 1) & mask;
+          mix += dmix;
+          // (1 - m) dry + m wet: exactly the delayed input at m = 0, exactly wet at m = 1
+          const o = (1 - mix) * xd + mix * (xd * g[j]);
+          out[pos + j] = o;
+          op = Math.max(op, Math.abs(o));
+        }
+      }
+      this.inPeak[c] = ip;
+      this.outPeak[c] = op;
+    }
+    this.writePos = (w0 + m) & mask;
+    // ramps continue into the next sub-block
+    if (this.makeupStep !== 0) this.makeupNow += this.makeupStep * m;
+    if (dmix !== 0) this.mixNow += dmix * m;
+  }
+
+  writeMeters(out: Float32Array): void {
+    const r = this.channels > 1 ? 1 : 0;
+    out[COMP_METER_IN_L] = ampDb(this.inPeak[0]);
+    out[COMP_METER_IN_R] = ampDb(this.inPeak[r]);
+    out[COMP_METER_OUT_L] = ampDb(this.outPeak[0]);
+    out[COMP_METER_OUT_R] = ampDb(this.outPeak[r]);
+    out[COMP_METER_GR] = this.grPeak;
+    const lv = this.levelPeak;
+    out[COMP_METER_LEVEL] = lv > 0 ? Math.max(METER_FLOOR_DB, this.dbScale * Math.log(lv)) : METER_FLOOR_DB;
+    this.inPeak.fill(0);
+    this.outPeak.fill(0);
+    this.grPeak = 0;
+    this.levelPeak = 0;
+  }
+}
+
+function ampDb(a: number): number {
+  return a > 0 ? Math.max(METER_FLOOR_DB, DB_AMP * Math.log(a)) : METER_FLOOR_DB;
+}

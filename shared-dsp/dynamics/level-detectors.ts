@@ -1,0 +1,185 @@
+/**
+ * Level detectors that feed the gain computer.
+ *
+ * PeakHold: the maximum of |x| over the last `hold` samples (an exact sliding maximum). With a 1 ms hold a steady tone above 500 Hz reads its
+ *   peak without ripple (|x| repeats every half period), so the static curve applies exactly;
+ *   the release starts `hold` samples after the level drops.
+ * RmsWindow: the mean square over a rectangular window (the textbook RMS over a window),
+ *   followed by a one-pole of half the window's length that smooths what ripple is left. A sine
+ *   reads A^2/2 (3.01 dB below its peak) once settled: exactly when the window holds a whole
+ *   number of half periods (1 kHz in 10 ms), otherwise within a ripple of
+ *   |sinc(2 f L)| / sqrt(1 + (4 pi f tau)^2) of the mean (0.003 dB at 440 Hz, L = 10 ms,
+ *   tau = 5 ms). The running sum is recomputed from the window each time it wraps, so rounding
+ *   cannot drift.
+ */
+
+export class PeakHold {
+  /** |x| of the block being filled */
+  private readonly cur: Float64Array;
+  /** suf[i] = max of the previous block from position i to its end; suf[hold] = 0 */
+  private readonly suf: Float64Array;
+  private hold = 1;
+  private pos = 0;
+  private prefix = 0;
+
+  constructor(maxHold: number) {
+    const n = Math.max(1, Math.round(maxHold));
+    this.cur = new Float64Array(n);
+    this.suf = new Float64Array(n + 1);
+  }
+
+  setHold(samples: number): void {
+    const h = Math.max(1, Math.min(this.cur.length, Math.round(samples)));
+    if (h !== this.hold) {
+      this.hold = h;
+      this.reset();
+    }
+  }
+
+  reset(): void {
+    this.cur.fill(0);
+    this.suf.fill(0);
+    this.pos = 0;
+    this.prefix = 0;
+  }
+
+  /**
+   * Push |x| (>= 0); returns the maximum of the last `hold` values. Blocks of `hold` samples:
+   * the window is the tail of the previous block (suffix maxima, computed once per block) plus
+   * the head of the current one (running prefix maximum): M. van Herk, "A fast algorithm for
+   * local minimum and maximum filters on rectangular and octagonal kernels", Pattern
+   * Recognition Letters 13(7), 1992 (also Gil & Werman 1993). About three comparisons a sample.
+   */
+  push(a: number): number {
+    let pos = this.pos;
+    this.cur[pos] = a;
+    let prefix = this.prefix;
+    if (a > prefix) prefix = a;
+    const tail = this.suf[pos + 1];
+    const out = tail > prefix ? tail : prefix;
+    if (++pos === this.hold) {
+      // the block is complete: it becomes the previous block
+      const cur = this.cur;
+      const suf = this.suf;
+      let m = 0;
+      for (let i = pos - 1; i >= 0; i--) {
+        if (cur[i] > m) m = cur[i];
+        suf[i] = m;
+      }
+      pos = 0;
+      prefix = 0;
+    }
+    this.pos = pos;
+    this.prefix = prefix;
+    return out;
+  }
+
+  /** dst[j] = push(|src[off + j]|) for j < m, with the state in locals. */
+  processBlock(src: Float32Array | Float64Array, off: number, dst: Float64Array, m: number): void {
+    const cur = this.cur;
+    const suf = this.suf;
+    const hold = this.hold;
+    let pos = this.pos;
+    let prefix = this.prefix;
+    for (let j = 0; j < m; j++) {
+      const a = Math.abs(src[off + j]);
+      cur[pos] = a;
+      prefix = Math.max(prefix, a);
+      dst[j] = Math.max(suf[pos + 1], prefix);
+      if (++pos === hold) {
+        let mx = 0;
+        for (let i = hold - 1; i >= 0; i--) {
+          if (cur[i] > mx) mx = cur[i];
+          suf[i] = mx;
+        }
+        pos = 0;
+        prefix = 0;
+      }
+    }
+    this.pos = pos;
+    this.prefix = prefix;
+  }
+}
+
+export class RmsWindow {
+  private readonly ring: Float64Array;
+  private length = 1;
+  private invLength = 1;
+  private pos = 0;
+  private sum = 0;
+  /** one-pole after the window: coefficient and state */
+  private coef = 0;
+  private smooth = 0;
+
+  constructor(maxLength: number) {
+    this.ring = new Float64Array(Math.max(1, maxLength));
+  }
+
+  setLength(samples: number): void {
+    const n = Math.max(1, Math.min(this.ring.length, Math.round(samples)));
+    if (n !== this.length) {
+      this.length = n;
+      this.invLength = 1 / n;
+      this.reset();
+    }
+  }
+
+  /** one-pole coefficient exp(-1/(tau fs)) of the smoother after the window (0: none) */
+  setSmoothing(coef: number): void {
+    this.coef = coef;
+  }
+
+  reset(): void {
+    this.ring.fill(0);
+    this.pos = 0;
+    this.sum = 0;
+    this.smooth = 0;
+  }
+
+  /** Push x^2; returns the mean square of the window. */
+  push(sq: number): number {
+    const ring = this.ring;
+    let pos = this.pos;
+    let sum = this.sum + sq - ring[pos];
+    ring[pos] = sq;
+    if (++pos === this.length) {
+      pos = 0;
+      sum = 0;
+      for (let i = 0; i < this.length; i++) sum += ring[i];
+    }
+    this.pos = pos;
+    this.sum = sum;
+    const mean = sum > 0 ? sum * this.invLength : 0;
+    return (this.smooth = mean + this.coef * (this.smooth - mean));
+  }
+
+  /** dst[j] = push(src[off + j]^2) for j < m, with the state in locals. */
+  processBlock(src: Float32Array | Float64Array, off: number, dst: Float64Array, m: number): void {
+    const ring = this.ring;
+    const len = this.length;
+    const inv = this.invLength;
+    const a = this.coef;
+    let pos = this.pos;
+    let sum = this.sum;
+    let y = this.smooth;
+    for (let j = 0; j < m; j++) {
+      const x = src[off + j];
+      const sq = x * x;
+      sum += sq - ring[pos];
+      ring[pos] = sq;
+      if (++pos === len) {
+        pos = 0;
+        sum = 0;
+        for (let i = 0; i < len; i++) sum += ring[i];
+      }
+      const mean = sum > 0 ? sum * inv : 0;
+      y = mean + a * (y - mean);
+      dst[j] = y;
+    }
+    // y >= 0 decays towards 0 after silence: flush before denormals
+    if (y < 1e-30) y = 0;
+    this.pos = pos;
+    this.sum = sum;
+    this.smooth = y;
+  }
+}
