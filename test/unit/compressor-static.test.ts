@@ -8,7 +8,8 @@ import { ParamBank } from '../../shared-dsp/params/param-bank.js';
 import { renderOffline } from '../../shared-dsp/core/run-kernel.js';
 import { compressorParams } from '../../plugins/compressor/params.js';
 import { createKernel } from '../../plugins/compressor/dsp.js';
-import { GainCurve } from '../../shared-dsp/dynamics/gain-computer.js';
+import { GainCurve, effectiveRatio, inverseRatio } from '../../shared-dsp/dynamics/gain-computer.js';
+import { dbToGain } from '../../shared-dsp/dynamics/fast-db.js';
 import { COMPRESSOR_METER_SIZE, COMP_METER_LEVEL } from '../../shared-dsp/dynamics/compressor-meters.js';
 
 const FS = 48000;
@@ -162,5 +163,26 @@ describe('compressor auto make-up', () => {
     const { bank, kernel } = make({ threshold: -20, ratio: 4, knee: 0, makeup: 6, attack: 1 });
     const [out] = renderOffline(kernel, bank, [sine(4800, 1000, -10)]);
     expect(Math.abs(peakDb(out, 4320) - (-17.5 + 6))).toBeLessThan(0.05);
+  });
+});
+
+describe('compressor helpers', () => {
+  it('dbToGain (table + series) is within 1e-6 dB of 10^(dB/20) and exact at 0 dB', () => {
+    let worst = 0;
+    for (let d = -100; d <= 100; d += 0.0137) worst = Math.max(worst, Math.abs(20 * Math.log10(dbToGain(d)) - d));
+    console.log(`dbToGain worst error ${worst.toExponential(2)} dB`);
+    expect(worst).toBeLessThan(1e-6);
+    expect(dbToGain(0)).toBe(1);
+    expect(dbToGain(-20)).toBe(10 ** (-20 / 20));
+  });
+
+  it('the ratio control is continuous up to infinity at 21', () => {
+    expect(inverseRatio(1)).toBe(1);
+    expect(inverseRatio(4)).toBe(0.25);
+    expect(inverseRatio(20)).toBeCloseTo(0.05, 15);
+    expect(inverseRatio(20.5)).toBeCloseTo(0.025, 15);
+    expect(inverseRatio(21)).toBe(0);
+    expect(effectiveRatio(21)).toBe(Infinity);
+    for (let r = 1; r < 21; r += 0.01) expect(inverseRatio(r + 0.01)).toBeLessThanOrEqual(inverseRatio(r));
   });
 });
