@@ -145,25 +145,24 @@ export class LoudnessMeter {
 
   /**
    * Measure a block: one array per channel (extra arrays are ignored, missing channels count as
-   * silence), frames = channels[0].length, any length.
+   * silence), frames [start, end) of each (default: the whole of channels[0]), any length.
    */
-  process(channels: readonly Float32Array[]): void {
+  process(channels: readonly Float32Array[], start = 0, end = channels.length > 0 ? channels[0].length : 0): void {
     if (channels.length === 0) return;
-    const frames = channels[0].length;
     const nch = Math.min(this.channels, channels.length);
     const sub = this.subBlockFrames;
-    let offset = 0;
-    while (offset < frames) {
+    let offset = start;
+    while (offset < end) {
       let len = sub - this.framesInSub;
-      if (len > frames - offset) len = frames - offset;
-      const end = offset + len;
+      if (len > end - offset) len = end - offset;
+      const stop = offset + len;
       for (let c = 0; c < nch; c++) {
         const x = channels[c];
-        this.kw.accumulate(c, x, offset, end);
-        this.tp[c].processBlock(x, offset, end);
+        this.kw.accumulate(c, x, offset, stop);
+        this.tp[c].processBlock(x, offset, stop);
       }
       this.framesInSub += len;
-      offset = end;
+      offset = stop;
       if (this.framesInSub === sub) this.endSubBlock();
     }
   }
