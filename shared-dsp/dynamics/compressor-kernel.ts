@@ -9,9 +9,18 @@
  *   reduction in dB (attack/release by direction, optional auto release) -> gain with make-up
  *   -> applied to the input delayed by the lookahead; dry/wet mix from the same delayed input.
  *
- * Hot-path economy: below the knee start the level is compared with a linear threshold, so no
- * log is taken; a zero reduction with a steady make-up needs no exp either. With full stereo
- * link one gain is computed per frame for all channels.
+ * Lookahead: the delay line runs at exactly round(lookahead fs) samples and `latency` reports
+ * that; the parameter jumps (no ramp), so a change moves the audio by the difference at once and
+ * a host has to re-read the latency. The dry path of the mix and the listen signal come out of
+ * delays of the same length, so mix 0 % is the input delayed by `latency`, bit for bit.
+ *
+ * Hot-path economy (all well inside 0.05 dB; errors measured in the unit tests):
+ * - below the knee start the level is compared with a linear threshold: no log;
+ * - a level that repeats (peak-hold plateaus) reuses its reduction; a small relative change
+ *   continues the previous log by the atanh series (each slice starts from an exact Math.log);
+ * - a reduction that repeats (settled, or 0) reuses its gain; otherwise dB -> gain by a table
+ *   and a short series (fast-db.ts, < 3e-8 dB) instead of Math.exp;
+ * - with full stereo link one gain is computed per frame for all channels.
  */
 import type { Kernel } from '../core/kernel.js';
 import type { ParamBank } from '../params/param-bank.js';
