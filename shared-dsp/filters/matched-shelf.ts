@@ -11,16 +11,20 @@
  *   low shelf cut = 1/L,  high shelf boost = A^2 / L,  high shelf cut = L / A^2.
  * Using only L keeps the poles that impulse invariance places at the lower of the two analog
  * corner frequencies (w0/sqrt(A)), far from Nyquist.
- * Fallback to the bilinear transform prewarped at f0 where the match is unattainable or
- * implausible (digital magnitude more than 3 dB below the analog one at Nyquist or at the
- * numerator's minimum; happens only for large gain with high Q near Nyquist).
+ * Where the match is unattainable or implausible (digital magnitude well below the analog one
+ * at Nyquist or at the numerator's minimum: large gain with high Q, high f0), the design moves
+ * continuously to the bilinear transform prewarped at f0, which is always stable.
  */
 import { lowShelfMagnitude } from './analog-prototypes.js';
 import { pushMatchedSection, MATCH } from './magnitude-match.js';
-import { pushSection, scaleDesign, D_COUNT } from './filter-design.js';
+import { pushSection, scaleDesign, D_COUNT, D_SECTIONS, SECTION_STRIDE } from './filter-design.js';
 import { invertSection } from './svf-section.js';
 
-function plausible(w0: number, A: number, q: number): boolean {
+/**
+ * How far the matched design falls below the analog magnitude where it is most likely to:
+ * the smaller of digital/analog power at Nyquist and at the numerator's minimum (1 = no dip).
+ */
+function plausibility(w0: number, A: number, q: number): number {
   const A0 = MATCH[0];
   const A1 = MATCH[1];
   const A2 = MATCH[2];
@@ -28,26 +32,58 @@ function plausible(w0: number, A: number, q: number): boolean {
   const B1 = MATCH[4];
   const B2 = MATCH[5];
   const hn = lowShelfMagnitude(Math.PI / w0, A, q);
-  if (B1 / A1 < 0.5 * hn * hn) return false;
-  if (!(B2 < 0)) return true;
-  // dN/dp = B1 - B0 + 4 B2 (1 - 2p) = 0
-  const p = 0.5 + (B1 - B0) / (8 * B2);
-  if (!(p > 0 && p < 1)) return true;
-  const N = B0 * (1 - p) + B1 * p + 4 * B2 * p * (1 - p);
-  const D = A0 * (1 - p) + A1 * p + 4 * A2 * p * (1 - p);
-  const h = lowShelfMagnitude((2 * Math.asin(Math.sqrt(p))) / w0, A, q);
-  return N / D >= 0.5 * h * h;
+  let r = B1 / A1 / (hn * hn);
+  if (B2 < 0) {
+    // dN/dp = B1 - B0 + 4 B2 (1 - 2p) = 0
+    const p = 0.5 + (B1 - B0) / (8 * B2);
+    if (p > 0 && p < 1) {
+      const N = B0 * (1 - p) + B1 * p + 4 * B2 * p * (1 - p);
+      const D = A0 * (1 - p) + A1 * p + 4 * A2 * p * (1 - p);
+      const h = lowShelfMagnitude((2 * Math.asin(Math.sqrt(p))) / w0, A, q);
+      const rp = N / D / (h * h);
+      if (rp < r) r = rp;
+    }
+  }
+  return r;
 }
 
-/** The low-shelf boost L of |dB|. */
+/** Plausibility below which the bilinear design is used alone, and above which the matched one. */
+const TRUST_LO = 0.5;
+const TRUST_HI = 0.8;
+
+/**
+ * The low-shelf boost L of |dB|. Where the matched design dips below the analog one (large
+ * gain with high Q near Nyquist), it is blended with the bilinear design prewarped at f0,
+ * in the section parameters (g, k, m0, m1, m2), with a weight that is continuous in the
+ * parameters, so sweeps never jump between designs.
+ */
 function pushLowShelfBoost(d: Float64Array, w0: number, A: number, q: number): void {
   const i = d[D_COUNT];
   const wb = 0.5 * (w0 + Math.PI);
   const tb = lowShelfMagnitude(wb / w0, A, q);
-  if (pushMatchedSection(d, w0 / Math.sqrt(A), q, A * A, w0, A * A, wb, tb * tb) && plausible(w0, A, q)) return;
+  let t = 0;
+  if (pushMatchedSection(d, w0 / Math.sqrt(A), q, A * A, w0, A * A, wb, tb * tb)) {
+    t = (plausibility(w0, A, q) - TRUST_LO) / (TRUST_HI - TRUST_LO);
+    if (t >= 1) return;
+    if (!(t > 0)) t = 0;
+  }
+  const o = D_SECTIONS + SECTION_STRIDE * i;
+  const mg = d[o];
+  const mk = d[o + 1];
+  const m0 = d[o + 2];
+  const m1 = d[o + 3];
+  const m2 = d[o + 4];
   d[D_COUNT] = i;
   // bilinear, prewarped at f0: with s' = sqrt(A) s, H = (s'^2 + (A/Q) s' + A^2)/(s'^2 + s'/Q + 1)
   pushSection(d, Math.tan(0.5 * w0) / Math.sqrt(A), 1 / q, A * A, A / q, 1);
+  if (t > 0) {
+    const u = 1 - t;
+    d[o] = t * mg + u * d[o];
+    d[o + 1] = t * mk + u * d[o + 1];
+    d[o + 2] = t * m0 + u * d[o + 2];
+    d[o + 3] = t * m1 + u * d[o + 3];
+    d[o + 4] = t * m2 + u * d[o + 4];
+  }
 }
 
 /** Append a low-shelf section (w0 = 2 pi f0 / fs in (0, pi)). */

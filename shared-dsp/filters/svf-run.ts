@@ -12,7 +12,8 @@
  * one-pole [G, mL, mH] at RUN_OP. State: two values per section and channel, then one per
  * channel for the one-pole (see stateIndex).
  * The "ramp" variants interpolate every coefficient linearly from one set to the next across
- * the block, so a moving parameter changes the filter smoothly between control-rate designs.
+ * the block (sample i of n uses c0 + (c1 - c0) i / n; the next block starts at c1), so a
+ * moving parameter changes the filter smoothly between control-rate designs.
  */
 import { MAX_SECTIONS, D_COUNT, D_ONEPOLE, D_OP_G, D_OP_ML, D_OP_MH, D_SECTIONS, SECTION_STRIDE } from './filter-design.js';
 
@@ -87,12 +88,6 @@ export function runSvfRamp(c0: Float64Array, c1: Float64Array, r: number, st: Fl
   let ic1 = st[so];
   let ic2 = st[so + 1];
   for (let i = 0; i < n; i++) {
-    a1 += da1;
-    a2 += da2;
-    a3 += da3;
-    m0 += dm0;
-    m1 += dm1;
-    m2 += dm2;
     const v0 = buf[i];
     const v3 = v0 - ic2;
     const v1 = a1 * ic1 + a2 * v3;
@@ -100,6 +95,12 @@ export function runSvfRamp(c0: Float64Array, c1: Float64Array, r: number, st: Fl
     ic1 = 2 * v1 - ic1;
     ic2 = 2 * v2 - ic2;
     buf[i] = m0 * v0 + m1 * v1 + m2 * v2;
+    a1 += da1;
+    a2 += da2;
+    a3 += da3;
+    m0 += dm0;
+    m1 += dm1;
+    m2 += dm2;
   }
   st[so] = ic1 < FLUSH && ic1 > -FLUSH ? 0 : ic1;
   st[so + 1] = ic2 < FLUSH && ic2 > -FLUSH ? 0 : ic2;
@@ -132,14 +133,14 @@ export function runOnePoleRamp(c0: Float64Array, c1: Float64Array, st: Float64Ar
   const dH = (c1[RUN_OP + 2] - mH) * inv;
   let s = st[so];
   for (let i = 0; i < n; i++) {
-    G += dG;
-    mL += dL;
-    mH += dH;
     const x = buf[i];
     const v = (x - s) * G;
     const lp = v + s;
     s = lp + v;
     buf[i] = mL * lp + mH * (x - lp);
+    G += dG;
+    mL += dL;
+    mH += dH;
   }
   st[so] = s < FLUSH && s > -FLUSH ? 0 : s;
 }

@@ -1,6 +1,6 @@
 /** Test harness for the EQ kernel: build, set bands, render, measure responses. */
-import { ParamBank } from '../../../shared-dsp/params/param-bank.js';
-import { renderOffline, runKernel } from '../../../shared-dsp/core/run-kernel.js';
+import { ParamBank, CONTROL_FRAMES } from '../../../shared-dsp/params/param-bank.js';
+import { renderOffline } from '../../../shared-dsp/core/run-kernel.js';
 import type { Kernel } from '../../../shared-dsp/core/kernel.js';
 import { RealFft } from '../../../shared-dsp/analysis/fft.js';
 import { eqParams, BAND_TYPES, STEREO_MODES } from '../../../plugins/eq/params.js';
@@ -52,7 +52,22 @@ export function render(eq: Eq, inputs: Float32Array[]): Float32Array[] {
   return renderOffline(eq.kernel, eq.bank, inputs);
 }
 
-/** Render with a callback before every block of `block` frames (automation). */
+/**
+ * runKernel without the output guard (which clips at +24 dBFS and zeroes NaN): what the
+ * kernel itself produces. Same chunking: CONTROL_FRAMES while ramps move.
+ */
+export function runRaw(kernel: Kernel, bank: ParamBank, inputs: Float32Array[], outputs: Float32Array[], start: number, end: number): void {
+  let pos = start;
+  while (pos < end) {
+    let n = end - pos;
+    if (bank.active && n > CONTROL_FRAMES) n = CONTROL_FRAMES;
+    kernel.process(inputs, outputs, pos, pos + n);
+    if (bank.active) bank.advance(n);
+    pos += n;
+  }
+}
+
+/** Render with a callback before every block of `block` frames (automation); no output guard. */
 export function renderWith(eq: Eq, inputs: Float32Array[], block: number, before: (pos: number) => void): Float32Array[] {
   const frames = inputs[0].length;
   const outs = inputs.map(() => new Float32Array(frames));
@@ -62,7 +77,7 @@ export function renderWith(eq: Eq, inputs: Float32Array[], block: number, before
     const n = Math.min(block, frames - pos);
     before(pos);
     for (let c = 0; c < inputs.length; c++) ib[c].set(inputs[c].subarray(pos, pos + n));
-    runKernel(eq.kernel, eq.bank, ib, ob, 0, n);
+    runRaw(eq.kernel, eq.bank, ib, ob, 0, n);
     for (let c = 0; c < inputs.length; c++) outs[c].set(ob[c].subarray(0, n), pos);
   }
   return outs;
