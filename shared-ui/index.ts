@@ -21,10 +21,11 @@ import { VnLevelMeter } from './elements/level-meter.js';
 import { VnNumber } from './elements/number-field.js';
 import { VnParam } from './elements/param.js';
 import { VnResizeGrip } from './elements/resize-grip.js';
+import { VnPresetMenu } from './elements/preset-menu.js';
 import { VnToggle } from './elements/toggle.js';
 
 export type { ParamHost, ParamListener, MeterListener } from './param-host.js';
-export { scopedTag, defineScoped, scopeFor, fnv1a, KIT_SCOPE } from './define.js';
+export { scopedTag, defineScoped, scopeFor, KIT_SCOPE, KIT_SCOPE_SALT } from './define.js';
 export { tokens, controlStyles, panel, ACCENTS } from './theme.js';
 
 export { ParamController, type ParamBound } from './controllers/param-controller.js';
@@ -53,6 +54,7 @@ export { VnGrMeter, GR_METER_TAG, grMeterTag } from './elements/gr-meter.js';
 export { VnGraph, GRAPH_TAG, graphTag, type GraphDrawContext } from './elements/graph.js';
 export { VnParam, PARAM_TAG, paramTag, type ParamKind } from './elements/param.js';
 export { VnResizeGrip, RESIZE_GRIP_TAG, resizeGripTag, type ResizeDetail } from './elements/resize-grip.js';
+export { VnPresetMenu, PRESET_MENU_TAG, presetMenuTag } from './elements/preset-menu.js';
 
 /** Define every kit element under this copy's scoped names (idempotent). */
 export function registerKit(): void {
@@ -66,4 +68,5 @@ export function registerKit(): void {
   defineScoped('vn-graph', VnGraph);
   defineScoped('vn-param', VnParam);
   defineScoped('vn-resize-grip', VnResizeGrip);
+  defineScoped('vn-preset-menu', VnPresetMenu);
 }

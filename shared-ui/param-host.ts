@@ -11,6 +11,10 @@ export type MeterListener = (data: Float32Array) => void;
 
 export interface ParamHost {
   readonly params: ParamSet;
+  /** the plugin's WAM identifier, e.g. "com.varnish.eq" (presets name it) */
+  readonly identifier: string;
+  /** set every parameter at once from a validated, complete record (presets, A/B, undo) */
+  applyValues(values: Record<string, number>): Promise<void>;
   getValue(id: string): number;
   /** move a parameter (clamped); the change is also sent to the processor */
   setValue(id: string, value: number): void;

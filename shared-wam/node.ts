@@ -110,6 +110,10 @@ export class VarnishNode extends WamNodeBase implements ParamHost {
   }
 
   /** Apply an already validated, complete value record (used by setState and presets). */
+  applyValues(values: Record<string, number>): Promise<void> {
+    return this.applyValidated(values);
+  }
+
   async applyValidated(values: Record<string, number>): Promise<void> {
     if (this.destroyed) return;
     for (const p of this.params.list) this.mirror(p.id, values[p.id]);

@@ -5,7 +5,7 @@
  */
 import { LitElement, css } from 'lit';
 import { html, unsafeStatic } from 'lit/static-html.js';
-import { levelMeterTag, paramTag, panel, tokens, type ParamHost } from '../../../shared-ui/index.js';
+import { levelMeterTag, paramTag, panel, presetMenuTag, tokens, type ParamHost } from '../../../shared-ui/index.js';
 import { scopedTag } from '../../../shared-ui/define.js';
 import { BAND_COUNT } from '../params.js';
 import { BAND_COLORS, bandId } from './band-model.js';
@@ -18,6 +18,7 @@ const MODES: AnalyserMode[] = ['off', 'pre', 'post', 'both'];
 export class EqEditor extends LitElement {
   static override properties = {
     host: { attribute: false },
+    baseUrl: { attribute: false },
     selected: { state: true },
     analyser: { state: true },
     peakHold: { state: true },
@@ -148,6 +149,7 @@ export class EqEditor extends LitElement {
   ];
 
   declare host: ParamHost | undefined;
+  declare baseUrl: string | undefined;
   declare selected: number;
   declare analyser: AnalyserMode;
   declare peakHold: boolean;
@@ -165,6 +167,7 @@ export class EqEditor extends LitElement {
     return html`
       <header>
         <h1>Varnish EQ</h1>
+        <${presetMenuTag} .host=${host} base-url=${this.baseUrl ?? ''}></${presetMenuTag}>
         <span class="seg" role="group" aria-label="Analyser">
           ${MODES.map(
             (m) => html`<button aria-pressed=${String(this.analyser === m)} @click=${() => (this.analyser = m)}>${m === 'off' ? 'analyser off' : m}</button>`,
