@@ -1,0 +1,215 @@
+/**
+ * Frequency-dependent decay of a recirculating delay path, designed from RT60 in three bands.
+ *
+ * J.-M. Jot and A. Chaigne, "Digital delay networks for designing artificial reverberators"
+ * (AES 90th Convention, 1991): a delay of m samples inside a network whose RT60 is T must lose
+ * 20 log10(g) = -60 m / (fs T) dB per pass, i.e. g = 10^(-3 m / (fs T)). With the loss set
+ * per sample, every path of the network decays at the same rate, so the tail has one RT60.
+ * Made frequency dependent, the per-sample loss in dB is
+ *     d(f) = -60 / (fs T(f)),   T(low) = bassDecay T, T(mid) = T, T(high) = damping T.
+ * Each path gets a broadband gain, an RBJ low shelf and an RBJ high shelf (shelf.ts) whose dB
+ * gains are m times per-sample values (G, L, H). For small gains a shelf's dB response is its
+ * gain times a fixed shape s(f), so d(f) ~ G + L sL(f) + H sH(f); (G, L, H) solve that at
+ * 125 Hz, 1 kHz and 7 kHz (a 3x3 system fixed per sample rate). The high match sits a little
+ * below 8 kHz so that the whole 8 kHz octave (5.7 to 11.3 kHz) comes out near its target.
+ * Shelf midpoints (220 Hz, 6.5 kHz) are placed so that the octaves 500 Hz to 2 kHz keep the
+ * mid RT60 within a few per cent at the default ratios.
+ */
+import { biquadDb, designHighShelf, designLowShelf, shelfCorner, type ShelfCorner } from './shelf.js';
+
+/** band centres the ratios refer to (octave bands of the measurements) */
+export const DECAY_LOW_HZ = 125;
+export const DECAY_MID_HZ = 1000;
+export const DECAY_HIGH_HZ = 8000;
+
+const LOW_SHELF_HZ = 220;
+const HIGH_SHELF_HZ = 6500;
+const MATCH_HZ = [125, 1000, 7000] as const;
+
+/** coefficients per path: two biquads of five numbers */
+export const DECAY_FILTER_COEFS = 10;
+
+export class DecayDesign {
+  /** per-sample loss in dB: broadband, low-shelf gain, high-shelf gain */
+  broadband = 0;
+  low = 0;
+  high = 0;
+  /** per-sample loss in dB at mid frequencies */
+  mid = 0;
+  frozen = false;
+  private fs = 48000;
+  private lowCorner: ShelfCorner = shelfCorner(LOW_SHELF_HZ, 48000);
+  private highCorner: ShelfCorner = shelfCorner(HIGH_SHELF_HZ, 48000);
+  private readonly inv = new Float64Array(9);
+  /** per-sample target loss in dB at the match frequencies */
+  private readonly target = new Float64Array(3);
+  /** cos w, sin w, cos 2w, sin 2w at the three match frequencies */
+  private readonly trig = new Float64Array(12);
+
+  constructor(sampleRate = 48000) {
+    this.prepare(sampleRate);
+  }
+
+  prepare(sampleRate: number): void {
+    this.fs = sampleRate;
+    const nyq = sampleRate / 2;
+    this.lowCorner = shelfCorner(Math.min(LOW_SHELF_HZ, 0.2 * nyq), sampleRate);
+    this.highCorner = shelfCorner(Math.min(HIGH_SHELF_HZ, 0.6 * nyq), sampleRate);
+    // shapes: the dB response of 1 dB shelves at the match frequencies
+    const c = new Float64Array(10);
+    designLowShelf(c, 0, this.lowCorner, 1, 1);
+    designHighShelf(c, 5, this.highCorner, 1, 1);
+    const m = new Float64Array(9);
+    for (let r = 0; r < 3; r++) {
+      const f = Math.min(MATCH_HZ[r], 0.7 * nyq);
+      const w = (2 * Math.PI * f) / sampleRate;
+      this.trig[r * 4] = Math.cos(w);
+      this.trig[r * 4 + 1] = Math.sin(w);
+      this.trig[r * 4 + 2] = Math.cos(2 * w);
+      this.trig[r * 4 + 3] = Math.sin(2 * w);
+      m[r * 3] = 1;
+      m[r * 3 + 1] = biquadDb(c, 0, f, sampleRate);
+      m[r * 3 + 2] = biquadDb(c, 5, f, sampleRate);
+    }
+    invert3(m, this.inv);
+  }
+
+  /** Set the per-sample losses for RT60 = decay (mid), decay*bassDecay (low), decay*damping (high). */
+  set(decay: number, damping: number, bassDecay: number, freeze: boolean): void {
+    this.frozen = freeze;
+    if (freeze) {
+      this.broadband = this.low = this.high = this.mid = 0;
+      return;
+    }
+    const k = -60 / (this.fs * decay);
+    const dl = k / bassDecay;
+    const dm = k;
+    this.mid = dm;
+    const dh = k / damping;
+    this.target[0] = dl;
+    this.target[1] = dm;
+    this.target[2] = dh;
+    const v = this.inv;
+    this.broadband = v[0] * dl + v[1] * dm + v[2] * dh;
+    this.low = v[3] * dl + v[4] * dm + v[5] * dh;
+    this.high = v[6] * dl + v[7] * dm + v[8] * dh;
+  }
+
+  /** linear gain per sample at mid frequencies (1 while frozen) */
+  midPerSample(): number {
+    return this.frozen ? 1 : Math.pow(10, this.mid / 20);
+  }
+
+  /**
+   * Decay filter of a path of m samples: low shelf then high shelf at c[o..o+9].
+   * The first biquad's numerator carries `scale` times the broadband gain of m samples.
+   * The shape model is linear only for small gains; for large ones (short RT60 and long
+   * paths) the gains are refined so that the filters' actual response meets the targets at
+   * the three match frequencies (a few Newton steps with the model's inverse as Jacobian).
+   */
+  designPath(c: Float64Array, o: number, m: number, scale: number): void {
+    let g = this.broadband * m;
+    let lo = this.low * m;
+    let hi = this.high * m;
+    if (this.frozen) {
+      designLowShelf(c, o, this.lowCorner, 0, scale);
+      designHighShelf(c, o + 5, this.highCorner, 0, 1);
+      return;
+    }
+    const t0 = this.target[0] * m;
+    const t1 = this.target[1] * m;
+    const t2 = this.target[2] * m;
+    const v = this.inv;
+    for (let iter = 0; ; iter++) {
+      designLowShelf(c, o, this.lowCorner, lo, 1);
+      designHighShelf(c, o + 5, this.highCorner, hi, 1);
+      const e0 = t0 - g - this.pathDb(c, o, 0);
+      const e1 = t1 - g - this.pathDb(c, o, 1);
+      const e2 = t2 - g - this.pathDb(c, o, 2);
+      if (iter === 4 || (Math.abs(e0) < 0.005 && Math.abs(e1) < 0.005 && Math.abs(e2) < 0.005)) break;
+      g += v[0] * e0 + v[1] * e1 + v[2] * e2;
+      lo += v[3] * e0 + v[4] * e1 + v[5] * e2;
+      hi += v[6] * e0 + v[7] * e1 + v[8] * e2;
+    }
+    const k = scale * Math.pow(10, g / 20);
+    c[o] *= k;
+    c[o + 1] *= k;
+    c[o + 2] *= k;
+  }
+
+  /** dB response of the two shelves at c[o..o+9] at match frequency r */
+  private pathDb(c: Float64Array, o: number, r: number): number {
+    const t = this.trig;
+    const c1 = t[r * 4], s1 = t[r * 4 + 1], c2 = t[r * 4 + 2], s2 = t[r * 4 + 3];
+    let p = 1;
+    for (let q = o; q <= o + 5; q += 5) {
+      const nr = c[q] + c[q + 1] * c1 + c[q + 2] * c2;
+      const ni = c[q + 1] * s1 + c[q + 2] * s2;
+      const dr = 1 + c[q + 3] * c1 + c[q + 4] * c2;
+      const di = c[q + 3] * s1 + c[q + 4] * s2;
+      p *= (nr * nr + ni * ni) / (dr * dr + di * di);
+    }
+    return 10 * Math.log10(p);
+  }
+}
+
+/** 3x3 inverse (row-major), by cofactors. */
+function invert3(m: Float64Array, out: Float64Array): void {
+  const [a, b, c, d, e, f, g, h, i] = m;
+  const A = e * i - f * h;
+  const B = -(d * i - f * g);
+  const C = d * h - e * g;
+  const det = a * A + b * B + c * C;
+  out[0] = A / det;
+  out[1] = -(b * i - c * h) / det;
+  out[2] = (b * f - c * e) / det;
+  out[3] = B / det;
+  out[4] = (a * i - c * g) / det;
+  out[5] = -(a * f - c * d) / det;
+  out[6] = C / det;
+  out[7] = -(a * h - b * g) / det;
+  out[8] = (a * e - b * d) / det;
+}
+
+export interface DecayBands {
+  lowHz: number;
+  midHz: number;
+  highHz: number;
+  /** RT60 in seconds (Infinity while frozen) */
+  low: number;
+  mid: number;
+  high: number;
+}
+
+/** The designed RT60 per band for the current parameters (for the GUI's decay picture). */
+export function designedDecay(decay: number, damping: number, bassDecay: number, freeze = false): DecayBands {
+  if (freeze) return { lowHz: DECAY_LOW_HZ, midHz: DECAY_MID_HZ, highHz: DECAY_HIGH_HZ, low: Infinity, mid: Infinity, high: Infinity };
+  return { lowHz: DECAY_LOW_HZ, midHz: DECAY_MID_HZ, highHz: DECAY_HIGH_HZ, low: decay * bassDecay, mid: decay, high: decay * damping };
+}
+
+/**
+ * RT60 (s) at each frequency in `freqs` of the filters the kernel actually runs, for a
+ * reference path of 50 ms (the curve the GUI can draw between the band values).
+ */
+export function designedDecayAt(
+  freqs: ArrayLike<number>,
+  decay: number,
+  damping: number,
+  bassDecay: number,
+  freeze = false,
+  sampleRate = 48000,
+  out: Float64Array = new Float64Array(freqs.length),
+): Float64Array {
+  if (freeze) return out.fill(Infinity);
+  const d = new DecayDesign(sampleRate);
+  d.set(decay, damping, bassDecay, false);
+  const m = 0.05 * sampleRate;
+  const c = new Float64Array(DECAY_FILTER_COEFS);
+  d.designPath(c, 0, m, 1);
+  for (let k = 0; k < freqs.length; k++) {
+    const f = freqs[k];
+    const db = biquadDb(c, 0, f, sampleRate) + biquadDb(c, 5, f, sampleRate);
+    out[k] = db < 0 ? (-60 * m) / (sampleRate * db) : Infinity;
+  }
+  return out;
+}
