@@ -14,7 +14,9 @@
  * Linkwitz-Riley trees), so b1 + ... + bn = (product of the AP_k) x for any crossover values.
  * allpassMid applies that same product.
  */
-import { LR4_COEFS, LR4_SPLIT_STATE, LR4_ALLPASS_STATE, lr4Allpass, lr4Design, lr4Split } from './linkwitz-riley.js';
+import { LR4_AP, LR4_COEFS, lr4Allpass, lr4Design, lr4Split } from './linkwitz-riley.js';
+import { df1AllpassChain } from './df1.js';
+import { TREE_STATE, tree2, tree3, tree4 } from './band-tree.js';
 
 /** a crossover is kept at least this ratio above the one below it */
 export const MIN_CROSSOVER_RATIO = 1.25;
@@ -33,16 +35,7 @@ export function orderCrossovers(f1: number, f2: number, f3: number, sampleRate: 
   out[2] = c < top ? c : top;
 }
 
-// state layout (side tree, then mid allpasses)
-const S_SPLIT2 = 0;
-const S_AP3 = S_SPLIT2 + LR4_SPLIT_STATE;
-const S_SPLIT1 = S_AP3 + LR4_ALLPASS_STATE;
-const S_AP1 = S_SPLIT1 + LR4_SPLIT_STATE;
-const S_SPLIT3 = S_AP1 + LR4_ALLPASS_STATE;
-const M_AP1 = S_SPLIT3 + LR4_SPLIT_STATE;
-const M_AP2 = M_AP1 + LR4_ALLPASS_STATE;
-const M_AP3 = M_AP2 + LR4_ALLPASS_STATE;
-const STATE_SIZE = M_AP3 + LR4_ALLPASS_STATE;
+const O = TREE_STATE;
 
 export class BandSplitter {
   /** number of bands the tree is built for (1 = nothing to do) */
@@ -50,7 +43,7 @@ export class BandSplitter {
   /** crossover frequencies in use (Hz) */
   readonly freqs = new Float64Array(3);
   private readonly coefs = new Float64Array(3 * LR4_COEFS);
-  private readonly state = new Float64Array(STATE_SIZE);
+  private readonly state = new Float64Array(TREE_STATE.SIZE);
 
   /** Change the tree; clears the filter state (callers fade around it). */
   setBands(bands: number): void {
@@ -81,31 +74,38 @@ export class BandSplitter {
     const c1 = 0, c2 = LR4_COEFS, c3 = 2 * LR4_COEFS;
     switch (this.bands) {
       case 2:
-        lr4Split(x, b1, b2, n, c, c1, st, S_SPLIT1);
+        lr4Split(x, b1, b2, n, c, c1, st, O.SPLIT1);
         break;
       case 3:
-        lr4Split(x, b1, b3, n, c, c2, st, S_SPLIT2);
-        lr4Split(b1, b1, b2, n, c, c1, st, S_SPLIT1);
-        lr4Allpass(b3, n, c, c1, st, S_AP1);
+        lr4Split(x, b1, b3, n, c, c2, st, O.SPLIT2);
+        lr4Split(b1, b1, b2, n, c, c1, st, O.SPLIT1);
+        lr4Allpass(b3, n, c, c1, st, O.AP1_X, O.AP1_Y);
         break;
       case 4:
-        lr4Split(x, b1, b3, n, c, c2, st, S_SPLIT2);
-        lr4Allpass(b1, n, c, c3, st, S_AP3);
-        lr4Split(b1, b1, b2, n, c, c1, st, S_SPLIT1);
-        lr4Allpass(b3, n, c, c1, st, S_AP1);
-        lr4Split(b3, b3, b4, n, c, c3, st, S_SPLIT3);
+        lr4Split(x, b1, b3, n, c, c2, st, O.SPLIT2);
+        lr4Allpass(b1, n, c, c3, st, O.AP3_X, O.AP3_Y);
+        lr4Split(b1, b1, b2, n, c, c1, st, O.SPLIT1);
+        lr4Allpass(b3, n, c, c1, st, O.AP1_X, O.AP1_Y);
+        lr4Split(b3, b3, b4, n, c, c3, st, O.SPLIT3);
         break;
       default:
         for (let i = 0; i < n; i++) b1[i] = x[i];
     }
   }
 
-  /** In place: the allpass the bands of splitSide add up to. */
-  allpassMid(m: Float64Array, n: number): void {
-    const c = this.coefs, st = this.state;
+  /**
+   * Both at once, fused (band-tree.ts): m is allpassed in place and y = sum_k g_k b_k(s), the gains
+   * moving linearly from g0[k] to g1[k] over the block. Needs 2..4 bands; s is left untouched.
+   */
+  process(m: Float64Array, s: Float64Array, y: Float64Array, n: number, g0: Float64Array, g1: Float64Array): void {
     const b = this.bands;
-    if (b >= 2) lr4Allpass(m, n, c, 0, st, M_AP1);
-    if (b >= 3) lr4Allpass(m, n, c, LR4_COEFS, st, M_AP2);
-    if (b >= 4) lr4Allpass(m, n, c, 2 * LR4_COEFS, st, M_AP3);
+    if (b === 4) tree4(m, s, y, n, this.coefs, this.state, g0, g1);
+    else if (b === 3) tree3(m, s, y, n, this.coefs, this.state, g0, g1);
+    else if (b === 2) tree2(m, s, y, n, this.coefs, this.state, g0, g1);
+  }
+
+  /** In place: the allpass the bands of splitSide add up to (AP1, then AP2, then AP3). */
+  allpassMid(m: Float64Array, n: number): void {
+    if (this.bands >= 2) df1AllpassChain(m, n, this.coefs, LR4_AP, LR4_COEFS, this.bands - 1, this.state, O.MID);
   }
 }

@@ -99,21 +99,34 @@ export class CorrelationMeter {
     if (this.lowpassHz > 0) this.lowpassed(l, r, start, end, keep, take);
   }
 
+  /**
+   * Add a block given as its sums (sum L^2, sum R^2, sum L R over n frames), for callers that
+   * compute them in their own output loop. Full band only (the low-pass needs the samples).
+   */
+  accumulate(sll: number, srr: number, slr: number, n: number): void {
+    if (n <= 0) return;
+    const keep = Math.exp(-n / (this.tauSeconds * this.sampleRate));
+    const take = (1 - keep) / n;
+    this.ll = keep * this.ll + take * sll;
+    this.rr = keep * this.rr + take * srr;
+    this.lr = keep * this.lr + take * slr;
+  }
+
   private lowpassed(l: Float64Array | Float32Array, r: Float64Array | Float32Array, start: number, end: number, keep: number, take: number): void {
     const c = this.lpCoefs, st = this.lpState;
-    const a1 = c[0], a2 = c[1], a3 = c[2];
+    const a1 = c[0], a2 = c[1], g = c[2];
     let p1 = st[0], p2 = st[1], q1 = st[2], q2 = st[3];
     let sll = 0, srr = 0, slr = 0;
     for (let i = start; i < end; i++) {
       // Simper SVF low output on each channel (svf.ts)
       const v3 = l[i] - p2;
       const v1 = a1 * p1 + a2 * v3;
-      const x = p2 + a2 * p1 + a3 * v3;
+      const x = p2 + g * v1;
       p1 = 2 * v1 - p1;
       p2 = 2 * x - p2;
       const w3 = r[i] - q2;
       const w1 = a1 * q1 + a2 * w3;
-      const y = q2 + a2 * q1 + a3 * w3;
+      const y = q2 + g * w1;
       q1 = 2 * w1 - q1;
       q2 = 2 * y - q2;
       sll += x * x;

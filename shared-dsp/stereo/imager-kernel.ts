@@ -33,8 +33,8 @@ import { BandSplitter, orderCrossovers } from './band-splitter.js';
 import { BassMono } from './bass-mono.js';
 import { CorrelationMeter, VectorscopeBuffer } from './correlation.js';
 import { IMAGER_METER, IMAGER_METER_SIZE, IMAGER_SCOPE_POINTS } from './imager-meters.js';
-import { crossfadeInto, fromMidSide, scaleRamp, toMidSide, weightedBandSum, widthExact } from './ms-width.js';
-import { applyGains, balanceLeft, balanceRight, dbToGain, rotate } from './placement.js';
+import { crossfadeInto, fromMidSide, scaleRamp, toMidSide, widthExact } from './ms-width.js';
+import { balanceLeft, balanceRight, dbToGain, rotationCos, rotationSin } from './placement.js';
 
 /** parameter indices in the bank, and their units */
 export interface ImagerLayout {
@@ -287,71 +287,88 @@ export class ImagerKernel implements Kernel {
     }
     if (!monoRun && a0 === 0 && a1 === 0) {
       if (nb > 1) {
-        // keep the band tree warm for a later fade-in
+        // keep the band tree warm for a later fade-in (results unused)
         toMidSide(bl, br, bm, bs, n);
-        splitter.splitSide(bs, this.b1, this.b2, this.b3, this.b4, n);
-        splitter.allpassMid(bm, n);
+        splitter.process(bm, bs, side, n, g0, g1);
       }
       widthExact(bl, br, n, gp0, gp1);
     } else {
-      toMidSide(bl, br, bm, bs, n);
       if (monoRun) {
         this.monoLive = true;
-        if (m0 === 1 && m1 === 1) this.mono.process(bm, bs, n);
+        if (m0 === 1 && m1 === 1) this.mono.processLR(bl, br, bm, bs, n);
         else {
-          tm.set(bm);
-          ts.set(bs);
+          toMidSide(bl, br, tm, ts, n);
+          bm.set(tm);
+          bs.set(ts);
           this.mono.process(bm, bs, n);
           crossfadeInto(bm, tm, n, m0, m1, km);
           crossfadeInto(bs, ts, n, m0, m1, km);
         }
-      }
-      if (nb > 1) {
-        splitter.splitSide(bs, this.b1, this.b2, this.b3, this.b4, n);
-        if (a0 === 1 && a1 === 1) {
-          splitter.allpassMid(bm, n);
-          weightedBandSum(side, this.b1, this.b2, this.b3, this.b4, nb, n, g0, g1);
-        } else {
-          tm.set(bm);
-          splitter.allpassMid(tm, n);
-          if (a0 === 0 && a1 === 0) scaleRamp(bs, side, n, gp0, gp1);
-          else {
-            // tm: allpassed mid; fade mid and side from the plain to the split form
-            crossfadeInto(tm, bm, n, a0, a1, ka);
-            bm.set(tm);
-            weightedBandSum(side, this.b1, this.b2, this.b3, this.b4, nb, n, g0, g1);
-            scaleRamp(bs, ts, n, gp0, gp1);
-            crossfadeInto(side, ts, n, a0, a1, ka);
-          }
+      } else toMidSide(bl, br, bm, bs, n);
+      if (nb > 1 && a0 === 1 && a1 === 1) splitter.process(bm, bs, side, n, g0, g1);
+      else if (nb > 1) {
+        tm.set(bm);
+        splitter.process(tm, bs, side, n, g0, g1); // tm: allpassed mid, side: band sum
+        if (a0 === 0 && a1 === 0) scaleRamp(bs, side, n, gp0, gp1);
+        else {
+          // fade mid and side from the plain to the split form
+          crossfadeInto(tm, bm, n, a0, a1, ka);
+          bm.set(tm);
+          scaleRamp(bs, ts, n, gp0, gp1);
+          crossfadeInto(side, ts, n, a0, a1, ka);
         }
-      } else {
-        scaleRamp(bs, side, n, gp0, gp1);
-      }
+      } else scaleRamp(bs, side, n, gp0, gp1);
       fromMidSide(bm, side, bl, br, n);
     }
 
-    // ---- 3. rotation, balance, output
+    // ---- 3. rotation, balance, output gain, written out with the peak and meter sums
     const r0 = this.at(p.rotation, off), r1 = this.at(p.rotation, off + n);
-    if (r0 !== 0 || r1 !== 0) rotate(bl, br, n, r0, r1);
     const b0 = this.at(p.balance, off) / 100, b1 = this.at(p.balance, off + n) / 100;
     const o0 = dbToGain(this.at(p.output, off)), o1 = dbToGain(this.at(p.output, off + n));
     const gl0 = o0 * balanceLeft(b0), gl1 = o1 * balanceLeft(b1);
     const gr0 = o0 * balanceRight(b0), gr1 = o1 * balanceRight(b1);
-    if (gl0 !== 1 || gl1 !== 1 || gr0 !== 1 || gr1 !== 1) applyGains(bl, br, n, gl0, gl1, gr0, gr1);
-
-    // ---- output and meters
     let pkL = this.peakL, pkR = this.peakR;
-    for (let i = 0; i < n; i++) {
-      const a = bl[i], b = br[i];
-      outL[pos + i] = a;
-      outR[pos + i] = b;
-      const aa = a < 0 ? -a : a, bb = b < 0 ? -b : b;
-      if (aa > pkL) pkL = aa;
-      if (bb > pkR) pkR = bb;
+    let sll = 0, srr = 0, slr = 0;
+    if (r0 === 0 && r1 === 0 && gl0 === 1 && gl1 === 1 && gr0 === 1 && gr1 === 1) {
+      for (let i = 0; i < n; i++) {
+        const a = bl[i], b = br[i];
+        outL[pos + i] = a;
+        outR[pos + i] = b;
+        sll += a * a;
+        srr += b * b;
+        slr += a * b;
+        const aa = a < 0 ? -a : a, bb = b < 0 ? -b : b;
+        if (aa > pkL) pkL = aa;
+        if (bb > pkR) pkR = bb;
+      }
+    } else {
+      // L' = gl (c L - s R), R' = gr (s L + c R); c = 1, s = 0 leave L, R exact before the gain
+      let c = rotationCos(r0), sn = rotationSin(r0), gl = gl0, gr = gr0;
+      const inv = 1 / n;
+      const dc = (rotationCos(r1) - c) * inv, ds = (rotationSin(r1) - sn) * inv;
+      const dl = (gl1 - gl0) * inv, dr = (gr1 - gr0) * inv;
+      for (let i = 0; i < n; i++) {
+        c += dc;
+        sn += ds;
+        gl += dl;
+        gr += dr;
+        const x = bl[i], y = br[i];
+        const a = (c * x - sn * y) * gl, b = (sn * x + c * y) * gr;
+        bl[i] = a;
+        br[i] = b;
+        outL[pos + i] = a;
+        outR[pos + i] = b;
+        sll += a * a;
+        srr += b * b;
+        slr += a * b;
+        const aa = a < 0 ? -a : a, bb = b < 0 ? -b : b;
+        if (aa > pkL) pkL = aa;
+        if (bb > pkR) pkR = bb;
+      }
     }
     this.peakL = pkL;
     this.peakR = pkR;
-    this.meter.process(bl, br, 0, n);
+    this.meter.accumulate(sll, srr, slr, n);
     this.scope.push(bl, br, 0, n);
   }
 }

@@ -4,16 +4,18 @@
  * A. Simper, "Linear Trapezoidal Integrated SVF" / "Solving the continuous SVF equations using
  * trapezoidal integration and equivalent currents", Cytomic technical papers (2013):
  *   g = tan(pi fc / fs), k = 1 / Q
- *   a1 = 1 / (1 + g (g + k)), a2 = g a1, a3 = g a2
- *   v3 = x - ic2;  v1 = a1 ic1 + a2 v3;  v2 = ic2 + a2 ic1 + a3 v3
+ *   a1 = 1 / (1 + g (g + k)), a2 = g a1
+ *   v3 = x - ic2;  v1 = a1 ic1 + a2 v3;  v2 = ic2 + g v1
  *   ic1 = 2 v1 - ic1;  ic2 = 2 v2 - ic2
+ * (v2 = ic2 + g v1 is the same as the paper's ic2 + a2 ic1 + a3 v3 with a3 = g a2, in fewer
+ * operations.)
  *   low = v2, band = v1, high = x - k v1 - v2, allpass = x - 2 k v1
  * Trapezoidal integration is the bilinear transform with the corner prewarped by g, so every
  * identity of the analog prototypes (e.g. Linkwitz-Riley low + high = allpass) holds in the
  * digital filter up to rounding; the structure also stays well-behaved while its coefficients
  * change (the reason the references recommend it for modulated filters).
  *
- * Layout: a section's coefficients are 3 numbers [a1, a2, a3] at c[co..], its state 2 numbers
+ * Layout: a section's coefficients are 3 numbers [a1, a2, g] at c[co..], its state 2 numbers
  * [ic1, ic2] at st[so..]. The damping k is passed separately (it is fixed by the filter type).
  */
 
@@ -32,12 +34,12 @@ export function prewarp(freq: number, sampleRate: number): number {
   return Math.tan((Math.PI * f) / sampleRate);
 }
 
-/** Write the coefficients of one section (Simper's a1, a2, a3). */
+/** Write the coefficients of one section: Simper's a1, a2 and the prewarped g. */
 export function svfDesign(c: Float64Array, co: number, g: number, k: number): void {
   const a1 = 1 / (1 + g * (g + k));
   c[co] = a1;
   c[co + 1] = g * a1;
-  c[co + 2] = g * g * a1;
+  c[co + 2] = g;
 }
 
 /** Flush state that has decayed into the denormal range. */
@@ -47,14 +49,14 @@ export function flush(x: number): number {
 
 /** In-place allpass (x - 2k band): (s^2 - k s + 1) / (s^2 + k s + 1). */
 export function svfAllpass(buf: Float64Array, n: number, k: number, c: Float64Array, co: number, st: Float64Array, so: number): void {
-  const a1 = c[co], a2 = c[co + 1], a3 = c[co + 2];
+  const a1 = c[co], a2 = c[co + 1], g = c[co + 2];
   const k2 = 2 * k;
   let ic1 = st[so], ic2 = st[so + 1];
   for (let i = 0; i < n; i++) {
     const x = buf[i];
     const v3 = x - ic2;
     const v1 = a1 * ic1 + a2 * v3;
-    const v2 = ic2 + a2 * ic1 + a3 * v3;
+    const v2 = ic2 + g * v1;
     ic1 = 2 * v1 - ic1;
     ic2 = 2 * v2 - ic2;
     buf[i] = x - k2 * v1;
@@ -65,13 +67,13 @@ export function svfAllpass(buf: Float64Array, n: number, k: number, c: Float64Ar
 
 /** In-place high-pass (x - k band - low): s^2 / (s^2 + k s + 1). */
 export function svfHighpass(buf: Float64Array, n: number, k: number, c: Float64Array, co: number, st: Float64Array, so: number): void {
-  const a1 = c[co], a2 = c[co + 1], a3 = c[co + 2];
+  const a1 = c[co], a2 = c[co + 1], g = c[co + 2];
   let ic1 = st[so], ic2 = st[so + 1];
   for (let i = 0; i < n; i++) {
     const x = buf[i];
     const v3 = x - ic2;
     const v1 = a1 * ic1 + a2 * v3;
-    const v2 = ic2 + a2 * ic1 + a3 * v3;
+    const v2 = ic2 + g * v1;
     ic1 = 2 * v1 - ic1;
     ic2 = 2 * v2 - ic2;
     buf[i] = x - k * v1 - v2;
@@ -82,12 +84,12 @@ export function svfHighpass(buf: Float64Array, n: number, k: number, c: Float64A
 
 /** Low-pass (low output): 1 / (s^2 + k s + 1), x -> y (y may be x). */
 export function svfLowpass(x: Float64Array, y: Float64Array, n: number, c: Float64Array, co: number, st: Float64Array, so: number): void {
-  const a1 = c[co], a2 = c[co + 1], a3 = c[co + 2];
+  const a1 = c[co], a2 = c[co + 1], g = c[co + 2];
   let ic1 = st[so], ic2 = st[so + 1];
   for (let i = 0; i < n; i++) {
     const v3 = x[i] - ic2;
     const v1 = a1 * ic1 + a2 * v3;
-    const v2 = ic2 + a2 * ic1 + a3 * v3;
+    const v2 = ic2 + g * v1;
     ic1 = 2 * v1 - ic1;
     ic2 = 2 * v2 - ic2;
     y[i] = v2;

@@ -389,3 +389,67 @@ describe('imager: swap, polarity, balance, rotation, output', () => {
     expect(ol[frames - 1]).toBe(0.25);
   });
 });
+
+describe('imager: path switches crossfade and converge', () => {
+  /** render with a parameter change at frame `at` (block aligned), continuing the same kernel */
+  function renderWithChange(values: Record<string, number>, change: Record<string, number>, at: number, l: Float32Array, r: Float32Array): Float32Array[] {
+    const { bank, kernel } = setup(values);
+    const a = renderOffline(kernel, bank, [l.subarray(0, at), r.subarray(0, at)]);
+    for (const [id, v] of Object.entries(change)) bank.setNow(imagerParams.index(id), v);
+    const b = renderOffline(kernel, bank, [l.subarray(at), r.subarray(at)]);
+    return [0, 1].map((c) => {
+      const o = new Float32Array(l.length);
+      o.set(a[c]);
+      o.set(b[c], at);
+      return o;
+    });
+  }
+  function maxDiff(a: Float32Array, b: Float32Array, from: number): number {
+    let d = 0;
+    for (let i = from; i < a.length; i++) d = Math.max(d, Math.abs(a[i] - b[i]));
+    return d;
+  }
+  function maxStep(a: Float32Array, from: number, to: number): number {
+    let d = 0;
+    for (let i = from + 1; i < to; i++) d = Math.max(d, Math.abs(a[i] - a[i - 1]));
+    return d;
+  }
+  // smooth programme: two sines per channel (100 Hz and 1 kHz), different on L and R
+  const F = 48000;
+  const l = new Float32Array(F), r = new Float32Array(F);
+  for (let i = 0; i < F; i++) {
+    l[i] = 0.3 * Math.sin((2 * Math.PI * 100 * i) / FS) + 0.2 * Math.sin((2 * Math.PI * 1000 * i) / FS);
+    r[i] = 0.3 * Math.sin((2 * Math.PI * 100 * i) / FS + 1) - 0.2 * Math.sin((2 * Math.PI * 1000 * i) / FS + 0.5);
+  }
+  const steady = Math.max(maxStep(l, 0, F), maxStep(r, 0, F));
+
+  it('bass mono switched on mid-stream: no step larger than the signal\'s own, then the same output as on from the start', () => {
+    const at = 128 * 94; // ~0.25 s
+    const [ol, or] = renderWithChange({}, { monoOn: 1, monoFreq: 150 }, at, l, r);
+    const [rl, rr] = render({ monoOn: 1, monoFreq: 150 }, l, r);
+    expect(maxStep(ol, at - 500, at + 2000)).toBeLessThan(1.2 * steady);
+    expect(maxStep(or, at - 500, at + 2000)).toBeLessThan(1.2 * steady);
+    expect(maxDiff(ol, rl, 24000)).toBeLessThan(1e-6);
+    expect(maxDiff(or, rr, 24000)).toBeLessThan(1e-6);
+  });
+
+  it('band count 4 -> 2 with differing widths: fades out, rebuilds, fades in; then equals a 2-band kernel', () => {
+    const values = { bands: 4, width1: 40, width2: 160, width3: 80, width4: 190 };
+    const at = 128 * 94;
+    const [ol, or] = renderWithChange(values, { bands: 2 }, at, l, r);
+    const [rl, rr] = render({ ...values, bands: 2 }, l, r);
+    expect(maxStep(ol, at - 500, at + 4000)).toBeLessThan(1.5 * steady);
+    expect(maxStep(or, at - 500, at + 4000)).toBeLessThan(1.5 * steady);
+    expect(maxDiff(ol, rl, 30000)).toBeLessThan(1e-6);
+    expect(maxDiff(or, rr, 30000)).toBeLessThan(1e-6);
+  });
+
+  it('swap switched mid-stream crossfades over 20 ms and then is exact', () => {
+    const at = 128 * 10;
+    const [ol, or] = renderWithChange({}, { swap: 1 }, at, l, r);
+    expect(maxStep(ol, at - 100, at + 1500)).toBeLessThan(1.2 * steady);
+    expectIdentical(ol.subarray(at + 960), r.subarray(at + 960));
+    expectIdentical(or.subarray(at + 960), l.subarray(at + 960));
+  });
+});
+
