@@ -9,30 +9,14 @@
  * and per URL. Two imports of the same URL are one module instance, hence one set of classes,
  * and `defineScoped` skips names already defined.
  */
+import { hashTag } from '../shared-wam/scope.js';
 
 /** Bumped when the kit's element contracts change; part of the scope, never random. */
 export const KIT_SCOPE_SALT = 'varnish-ui/1';
 
-/** 32-bit FNV-1a over the UTF-16 code units of s (Fowler/Noll/Vo, draft-eastlake-fnv). */
-export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    let c = s.charCodeAt(i);
-    // hash the code unit as one or two bytes so ASCII strings match the published test vectors
-    if (c > 0xff) {
-      h ^= c >>> 8;
-      h = Math.imul(h, 0x01000193);
-      c &= 0xff;
-    }
-    h ^= c;
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** The scope suffix for a module URL: FNV-1a of url + salt, base 36 (at most 7 characters). */
+/** The scope suffix for a module URL: FNV-1a (32 bit) of url + salt, base 36 (at most 7 characters). */
 export function scopeFor(url: string, salt: string = KIT_SCOPE_SALT): string {
-  return fnv1a(`${url}|${salt}`).toString(36);
+  return hashTag(`${url}|${salt}`);
 }
 
 /** This copy's scope. */

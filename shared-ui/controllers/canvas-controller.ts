@@ -112,9 +112,12 @@ export class CanvasController implements ReactiveController {
     const box = entry.contentBoxSize?.[0];
     const cssW = box ? box.inlineSize : entry.contentRect.width;
     const cssH = box ? box.blockSize : entry.contentRect.height;
+    // the device-pixel box is exact (pixel snapping); it is used when it agrees with
+    // devicePixelRatio, which emulated densities (test browsers) do not always honour
     const dev = entry.devicePixelContentBoxSize?.[0];
-    const w = dev ? dev.inlineSize : Math.round(cssW * dpr);
-    const h = dev ? dev.blockSize : Math.round(cssH * dpr);
+    const agrees = dev && Math.abs(dev.inlineSize - cssW * dpr) <= 1 && Math.abs(dev.blockSize - cssH * dpr) <= 1;
+    const w = agrees ? dev.inlineSize : Math.round(cssW * dpr);
+    const h = agrees ? dev.blockSize : Math.round(cssH * dpr);
     this.cssW = cssW;
     this.cssH = cssH;
     this.dpr = cssW > 0 ? w / cssW : dpr;

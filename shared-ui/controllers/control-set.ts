@@ -7,7 +7,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { ParamHost } from '../param-host.js';
 import { dragPixelsFor } from '../logic/steps.js';
-import { DragController } from './drag-controller.js';
+import { DragController, type Orientation } from './drag-controller.js';
 import { InlineEditController } from './inline-edit-controller.js';
 import { KeyboardStepController } from './keyboard-step-controller.js';
 import { ParamController } from './param-controller.js';
@@ -36,7 +36,7 @@ export interface ControlSetOptions {
   input?(): HTMLInputElement | null | undefined;
   /** drag travel for the full range in px (default: dragPixelsFor the declaration) */
   pixels?(): number;
-  orientation?: 'vertical' | 'horizontal';
+  orientation?: Orientation | (() => Orientation);
   /** a press without movement (after Alt-click reset is handled) */
   tap?(e: PointerEvent): void;
   /** extra keys: return true when handled (Enter opens the editor unless handled here) */

@@ -86,6 +86,11 @@ export class ParamController implements ReactiveController {
     return this.boundHost.getValue(this.decl.id);
   }
 
+  /** the value for aria-valuenow: 10 significant digits, without float noise (12.000000000000014 -> 12) */
+  get ariaValue(): number {
+    return Number(this.value.toPrecision(10));
+  }
+
   get normalized(): number {
     return this.decl ? toNormalized(this.decl, this.value) : 0;
   }

@@ -130,7 +130,7 @@ export class VnChoice extends LitElement {
   private readonly c = createControlSet(this, {
     focus: () => this.control,
     noEdit: true,
-    orientation: 'horizontal',
+    orientation: () => (this.resolvedVariant === 'segmented' ? 'horizontal' : 'vertical'),
     pixels: () => {
       const p = this.c.param.decl;
       if (this.resolvedVariant === 'segmented') {
@@ -170,11 +170,17 @@ export class VnChoice extends LitElement {
     this.c.drag.onPointerDown(e);
   };
 
+  /**
+   * The dropdown opens on click, not on the pointerup tap: the popover's light dismiss runs
+   * on pointerup and would close a list opened there.
+   */
+  private readonly onTriggerClick = (e: MouseEvent): void => {
+    if (this.c.drag.lastWasDrag || e.altKey || e.button !== 0) return;
+    this.setOpen(!this.openAtPress);
+  };
+
   private onTap(e: PointerEvent): void {
-    if (this.resolvedVariant === 'dropdown') {
-      this.setOpen(!this.openAtPress);
-      return;
-    }
+    if (this.resolvedVariant === 'dropdown') return;
     const segs = this.renderRoot.querySelectorAll<HTMLElement>('.seg');
     for (const s of segs) {
       const r = s.getBoundingClientRect();
@@ -314,6 +320,7 @@ export class VnChoice extends LitElement {
         aria-valuetext=${common.text}
         aria-activedescendant=${this.open ? `opt-${this.active}` : nothing}
         @pointerdown=${this.onTriggerDown}
+        @click=${this.onTriggerClick}
         @dblclick=${onDblClick}
         @wheel=${wheel.onWheel}
         @keydown=${keys.onKeyDown}

@@ -112,7 +112,6 @@ export class VnKnob extends LitElement {
     const p = param.decl;
     if (!p) return html`<span class="label">${this.label ?? this.param ?? ''}</span>`;
     const label = this.label ?? p.label;
-    const value = param.value;
     const n = param.normalized;
     const a = angleFor(n);
     const a0 = angleFor(arcOrigin(p));
@@ -128,7 +127,7 @@ export class VnKnob extends LitElement {
         aria-label=${label}
         aria-valuemin=${p.min}
         aria-valuemax=${p.max}
-        aria-valuenow=${value}
+        aria-valuenow=${param.ariaValue}
         aria-valuetext=${param.text}
         @pointerdown=${drag.onPointerDown}
         @dblclick=${onDblClick}

@@ -8,7 +8,7 @@
  * frame[offset + c * stride] and its RMS at frame[offset + c * stride + 1]; values are
  * linear amplitudes (input="linear", default) or dBFS (input="db"). Without a host, set
  * `.frame` directly. Ballistics: instant rise, 20 dB / 1.7 s fall, 1.5 s hold (MeterBallistics).
- * Drawn with transforms in an animation loop that runs only while the meter is on screen.
+ * Drawn with clip-paths in an animation loop that runs only while the meter is on screen.
  * role=meter; aria-valuenow is the held peak in dBFS (rounded to 0.1 dB).
  * Height: --vn-meter-height (default 160px; 100% to fill).
  */
@@ -113,12 +113,21 @@ export class VnLevelMeter extends LitElement {
         right: 0;
         bottom: 0;
         height: 100%;
-        transform-origin: bottom;
-        transform: scaleY(0);
-        will-change: transform;
+        clip-path: inset(100% 0 0 0);
       }
       .peak {
-        background: linear-gradient(to top, color-mix(in srgb, var(--_accent) 55%, transparent) 0%, color-mix(in srgb, var(--_accent) 55%, transparent) 80%, color-mix(in srgb, var(--_warn) 70%, transparent) 90%, color-mix(in srgb, var(--_clip) 80%, transparent) 100%);
+        /* zones: accent below -6 dBFS, warning to 0 dBFS, clip colour above (positions set inline) */
+        --_a: color-mix(in srgb, var(--_accent) 50%, transparent);
+        --_w: color-mix(in srgb, var(--_warn) 75%, transparent);
+        --_c: color-mix(in srgb, var(--_clip) 85%, transparent);
+        background: linear-gradient(
+          to top,
+          var(--_a) 0%,
+          var(--_a) var(--_p6),
+          var(--_w) var(--_p6),
+          var(--_w) var(--_p0),
+          var(--_c) var(--_p0)
+        );
       }
       .rms {
         background: var(--_accent);
@@ -216,20 +225,21 @@ export class VnLevelMeter extends LitElement {
     chs.forEach((ch, c) => {
       const m = this.meters[c];
       if (!m) return;
-      (ch.querySelector('.peak') as HTMLElement).style.transform = `scaleY(${dbToMeter(m.peak, r)})`;
-      (ch.querySelector('.rms') as HTMLElement).style.transform = `scaleY(${dbToMeter(m.rms, r)})`;
+      // clip rather than scale, so the colour zones stay fixed to the scale
+      (ch.querySelector('.peak') as HTMLElement).style.clipPath = `inset(${(1 - dbToMeter(m.peak, r)) * 100}% 0 0 0)`;
+      (ch.querySelector('.rms') as HTMLElement).style.clipPath = `inset(${(1 - dbToMeter(m.rms, r)) * 100}% 0 0 0)`;
       const hold = ch.querySelector('.hold') as HTMLElement;
       const h = dbToMeter(m.hold, r);
       hold.style.bottom = `${h * 100}%`;
       hold.style.opacity = h > 0 ? '1' : '0';
       ch.querySelector('.clip')!.classList.toggle('on', m.clipped);
     });
-    const now = held <= r.min ? String(r.min) : held.toFixed(1);
+    const now = held <= r.min ? String(r.min) : Math.min(held, r.max).toFixed(1);
     if (now !== this.shownNow) {
       this.shownNow = now;
       const body = root.querySelector('.body');
       body?.setAttribute('aria-valuenow', now);
-      body?.setAttribute('aria-valuetext', held <= r.min ? 'silence' : `${now} dBFS peak`);
+      body?.setAttribute('aria-valuetext', held <= r.min ? `below ${r.min} dBFS` : `${held.toFixed(1)} dBFS peak`);
       const readout = root.querySelector('.readout');
       if (readout) readout.textContent = held <= r.min ? '-inf' : held.toFixed(1);
     }
@@ -246,6 +256,7 @@ export class VnLevelMeter extends LitElement {
   override render() {
     const r = this.range;
     const label = this.label ?? 'Level';
+    const zones = `--_p6:${dbToMeter(-6, r) * 100}%;--_p0:${dbToMeter(0, r) * 100}%`;
     return html`
       ${this.label ? html`<span class="label" part="label">${this.label}</span>` : ''}
       <div
@@ -265,7 +276,7 @@ export class VnLevelMeter extends LitElement {
         ${this.meters.map(
           () => html`<div class="ch">
             <div class="clip"></div>
-            <div class="well"><div class="peak"></div><div class="rms"></div><div class="hold"></div></div>
+            <div class="well"><div class="peak" style=${zones}></div><div class="rms"></div><div class="hold"></div></div>
           </div>`,
         )}
       </div>

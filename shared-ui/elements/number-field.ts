@@ -100,7 +100,7 @@ export class VnNumber extends LitElement {
         aria-label=${label}
         aria-valuemin=${p.min}
         aria-valuemax=${p.max}
-        aria-valuenow=${param.value}
+        aria-valuenow=${param.ariaValue}
         aria-valuetext=${param.text}
         @pointerdown=${drag.onPointerDown}
         @dblclick=${onDblClick}

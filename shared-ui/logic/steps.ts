@@ -103,7 +103,8 @@ export class WheelAccumulator {
     const notches = wheelNotches(e);
     if (!isDiscrete(p)) return stepValue(p, v, notches, 'small', !!e.shiftKey);
     this.rest += notches;
-    const whole = this.rest > 0 ? Math.floor(this.rest) : Math.ceil(this.rest);
+    // whole notches so far (the epsilon absorbs rounding of sums like 0.4 + 0.4 + 0.4 - 1.2)
+    const whole = Math.trunc(this.rest + (this.rest > 0 ? 1e-9 : -1e-9));
     if (whole === 0) return clampTo(p, v);
     this.rest -= whole;
     return stepValue(p, v, whole, 'small');
