@@ -7,8 +7,9 @@
  * exceeds G and the ceiling guarantee of the box stage is kept):
  *   G <= g:  g = G
  *   G >  g:  g = G - (G - g) a,   a = exp(-1 / (tau fs))   (one-pole towards G)
- * and g snaps to G when less than SNAP away, so after limiting ends the gain is exactly 1 again
- * (a one-pole alone never reaches its target).
+ * and g snaps to G once the remaining distance falls below RELEASE_SNAP, so after limiting ends
+ * the gain is exactly 1 again, about tau ln(depth / RELEASE_SNAP) after the hold (a one-pole
+ * alone never reaches its target).
  *
  * Auto release (programme dependent, a two-rate release in the spirit of the dual release
  * time constants of broadcast limiters): a slow symmetric average A of g (tau AUTO_AVERAGE_MS)
@@ -21,8 +22,11 @@
 import { BoxMean } from './box-mean.js';
 import { SlidingMin } from './sliding-min.js';
 
-/** a rising gain closer than this to its target is set to it (1e-9 = -180 dB) */
-export const RELEASE_SNAP = 1e-9;
+/**
+ * a rising gain whose next step would leave it closer than this to its target is set to it:
+ * 2^-24 (-144 dB), below the resolution of a float32 sample near full scale
+ */
+export const RELEASE_SNAP = 2 ** -24;
 export const AUTO_AVERAGE_MS = 1000;
 export const AUTO_SLOW_FACTOR = 6;
 
