@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { ensureDeps, run } from './ensure.mjs';
 
 ensureDeps();
-run('npx rollup -c --silent');
+run('npm run -s build');
 await build({
   entryPoints: ['bench/run.ts'],
   bundle: true,

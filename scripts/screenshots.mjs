@@ -7,7 +7,7 @@ import { ensureDeps, run, CHROMIUM } from './ensure.mjs';
 import { serve } from './serve.mjs';
 
 ensureDeps();
-run('npx rollup -c --silent');
+run('npm run -s build');
 const port = 8300 + Math.floor(Math.random() * 300);
 const server = await serve({ port });
 const browser = await chromium.launch({
@@ -65,4 +65,4 @@ try {
   await browser.close();
   server.close();
 }
-run('npx rollup -c --silent'); // copy the new thumbnails into dist/
+run('npm run -s build'); // copy the new thumbnails into dist/

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { ensureDeps, run } from './ensure.mjs';
 
 ensureDeps();
-run('npx rollup -c --silent');
+run('npm run -s build');
 const port = Number(process.env.PORT || 8080);
 const { serve } = await import('./serve.mjs');
 await serve({ port, host: process.env.HOST || '127.0.0.1' });

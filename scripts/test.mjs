@@ -20,7 +20,7 @@ const step = (name, ok) => {
   }
 };
 
-step('build (rollup -c)', sh('npx rollup -c --silent') === 0);
+step('build (npm run build)', sh('npm run -s build') === 0);
 step('type-check (tsc --noEmit)', sh('npx tsc --noEmit -p .') === 0);
 
 rmSync('test-results/vitest.json', { force: true });
