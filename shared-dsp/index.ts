@@ -19,3 +19,10 @@ export { CorrelationMeter, VectorscopeBuffer, toScopePoints, correlationOf, bala
 export { BandSplitter, orderCrossovers, MIN_CROSSOVER_RATIO } from './stereo/band-splitter.js';
 export { BassMono } from './stereo/bass-mono.js';
 export { lrMagnitude, lr4Design, lr4Split, lr8Design, lr8Highpass, lr8Allpass, BUTTER2_K, BUTTER4_K1, BUTTER4_K2 } from './stereo/linkwitz-riley.js';
+export { LimiterKernel, type LimiterLayout, THRESHOLD as LIMITER_THRESHOLD, Z_MAX as LIMITER_CLAMP } from './limiter/limiter-kernel.js';
+export { LIMITER_METER_SIZE, LIM_METER_IN_L, LIM_METER_IN_R, LIM_METER_OUT_L, LIM_METER_OUT_R, LIM_METER_GR, LIM_METER_MOMENTARY, LIM_METER_SHORT_TERM, LIM_METER_INTEGRATED, LIM_METER_LRA, LIM_METER_TRUE_PEAK, LIM_METER_MAX_MOMENTARY, LIM_METER_MAX_SHORT_TERM } from './limiter/limiter-meters.js';
+export { DETECTOR_SPAN as LIMITER_DETECTOR_SPAN, MAX_HOLD_MS as LIMITER_MAX_HOLD_MS, lookaheadSamples as limiterLookaheadSamples, delayFor as limiterDelayFor, holdSamples as limiterHoldSamples } from './limiter/limiter-timing.js';
+export { GainChain, RELEASE_SNAP, AUTO_AVERAGE_MS as LIMITER_AUTO_AVERAGE_MS, AUTO_SLOW_FACTOR as LIMITER_AUTO_SLOW_FACTOR } from './limiter/gain-chain.js';
+export { SlidingMin } from './limiter/sliding-min.js';
+export { BoxMean } from './limiter/box-mean.js';
+export { Dither, DITHER_OFF, DITHER_TPDF_24, DITHER_TPDF_16, DITHER_SHAPED_16, SHAPER_COEFFS, ditherBits, ditherHeadroomLsb } from './limiter/dither.js';

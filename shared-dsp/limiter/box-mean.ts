@@ -33,11 +33,6 @@ export class BoxMean {
     this.mask = cap - 1;
   }
 
-  /** deficit of a gain in units of 2^-40, rounded up */
-  static deficit(m: number): number {
-    return Math.ceil((1 - m) * QUANT);
-  }
-
   reset(): void {
     this.ring.fill(0);
     this.pos = 0;
