@@ -205,6 +205,42 @@ for (const plugin of pluginList()) {
       expect(r.removed).toBe(true);
     });
 
+    test('the GUI follows the host: setParameterValues, automation and setState', async ({ page }) => {
+      await openHarness(page);
+      const probe = PROBES[plugin.id];
+      const decl = (await declaredParams(plugin.id)).find((p) => p.id === probe.id)!;
+      await page.evaluate(async (u) => {
+        const h = (globalThis as any).harness;
+        const ctx = new AudioContext();
+        const [groupId] = await h.initializeWamHost(ctx);
+        const WAM = await h.loadModule(new URL(u, location.href).href);
+        const wam = await WAM.createInstance(groupId, ctx);
+        (globalThis as any).__wam = wam;
+        (globalThis as any).__ctx = ctx;
+        document.getElementById('mount')!.appendChild(await wam.createGui());
+      }, url);
+      const slider = page.locator(`[role="slider"][aria-label="${decl.label}"]`).first();
+      await expect(slider).toBeVisible();
+      const setBy = async (how: string, value: number) => {
+        await page.evaluate(async ({ how, id, value }) => {
+          const wam = (globalThis as any).__wam;
+          const node = wam.audioNode;
+          if (how === 'values') await node.setParameterValues({ [id]: { id, value, normalized: false } });
+          else if (how === 'automation') node.scheduleEvents({ type: 'wam-automation', time: (globalThis as any).__ctx.currentTime, data: { id, value, normalized: false } });
+          else {
+            const s = await node.getState();
+            s.params[id] = value;
+            await node.setState(s);
+          }
+        }, { how, id: probe.id, value });
+        await expect.poll(async () => Number(await slider.getAttribute('aria-valuenow')), { message: how }).toBeCloseTo(value, 3);
+      };
+      const span = decl.max - decl.min;
+      await setBy('values', decl.min + 0.25 * span);
+      await setBy('automation', decl.min + 0.5 * span);
+      await setBy('state', decl.min + 0.75 * span);
+    });
+
     test('two instances are independent, and mono and stereo inputs are processed', async ({ page }) => {
       await openHarness(page);
       const probe = PROBES[plugin.id];
