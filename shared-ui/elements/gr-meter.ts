@@ -115,7 +115,8 @@ export class VnGrMeter extends LitElement {
   /** held maximum, with the level meter's ballistics on the reduction amount */
   private readonly ball = new MeterBallistics({ fallDbPerSecond: 20 / 1.7, holdSeconds: 1.5, clipDb: Infinity });
   private shown = '';
-  private readonly meter = new MeterController(this);
+  // frames wake the animation loop; it sleeps again once the display has settled at 0 dB
+  private readonly meter = new MeterController(this, () => this.raf.start());
   private readonly raf = new RafController(this, (dt) => this.tick(dt));
 
   constructor() {
@@ -126,14 +127,25 @@ export class VnGrMeter extends LitElement {
     this.range = 24;
   }
 
+  private lastCount = -1;
+  private sinceFrame = 0;
+
   /** the current reduction in dB (>= 0) */
   get reduction(): number {
     const f = this.meter.frame;
     return reductionDb(f ? f[this.index] ?? 0 : this.value, this.scale);
   }
 
+  override updated(): void {
+    this.raf.start();
+  }
+
   private tick(dt: number): void {
-    const gr = this.reduction;
+    const hosted = this.meter.frame !== undefined;
+    this.sinceFrame = hosted && this.meter.count !== this.lastCount ? 0 : this.sinceFrame + dt;
+    this.lastCount = this.meter.count;
+    // frames that stopped coming (processor gone) read as no reduction
+    const gr = hosted && this.sinceFrame > 0.25 ? 0 : this.reduction;
     const m = this.ball.update(gr, gr, dt);
     const range = Math.max(1, this.range);
     const root = this.renderRoot;
@@ -154,6 +166,7 @@ export class VnGrMeter extends LitElement {
       const readout = root.querySelector('.readout');
       if (readout) readout.textContent = gr >= 0.05 ? `-${now}` : '0.0';
     }
+    if (gr === 0 && m.hold <= 0) this.raf.stop();
   }
 
   override render() {

@@ -167,7 +167,8 @@ export class VnLevelMeter extends LitElement {
   private lastFrame: ArrayLike<number> | undefined;
   private sinceFrame = 0;
   private shownNow = '';
-  private readonly meter = new MeterController(this);
+  // frames wake the animation loop; it sleeps again once the display has settled at silence
+  private readonly meter = new MeterController(this, () => this.raf.start());
   private readonly raf = new RafController(this, (dt) => this.tick(dt));
 
   constructor() {
@@ -216,6 +217,11 @@ export class VnLevelMeter extends LitElement {
       held = Math.max(held, m.hold);
     }
     this.paint(held);
+    if (!live && held <= SILENCE_DB && this.meters.every((m) => m.peak <= SILENCE_DB)) this.raf.stop();
+  }
+
+  override updated(): void {
+    this.raf.start();
   }
 
   private paint(held: number): void {
