@@ -81,9 +81,15 @@ export class CanvasController implements ReactiveController {
 
   hostConnected(): void {
     this.dirty = true;
+    // re-attached elements (moved in the DOM) may not re-render: observe the canvas again now
+    this.attach();
   }
 
   hostUpdated(): void {
+    this.attach();
+  }
+
+  private attach(): void {
     const c = this.opt.canvas() ?? undefined;
     if (c === this.observed) return;
     this.observer?.disconnect();

@@ -396,6 +396,12 @@ test.describe('ui kit: meters and graphs', () => {
     // resizing the graph resizes the bitmap
     await kit.locator('[data-t="graph"]').evaluate((e: HTMLElement) => (e.style.width = '300px'));
     await expect.poll(() => canvas.evaluate((c: HTMLCanvasElement) => c.width)).toBe(2 * 298);
+    // moved in the DOM (disconnected, reconnected without a re-render), it still follows resizes
+    await kit.locator('[data-t="graph"]').evaluate((e: HTMLElement) => {
+      e.parentElement!.append(e);
+      e.style.width = '200px';
+    });
+    await expect.poll(() => canvas.evaluate((c: HTMLCanvasElement) => c.width)).toBe(2 * 198);
     await context.close();
   });
 });
