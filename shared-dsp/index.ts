@@ -26,3 +26,18 @@ export { GainChain, RELEASE_SNAP, AUTO_AVERAGE_MS as LIMITER_AUTO_AVERAGE_MS, AU
 export { SlidingMin } from './limiter/sliding-min.js';
 export { BoxMean } from './limiter/box-mean.js';
 export { Dither, DITHER_OFF, DITHER_TPDF_24, DITHER_TPDF_16, DITHER_SHAPED_16, SHAPER_COEFFS, ditherBits, ditherHeadroomLsb } from './limiter/dither.js';
+export { EqKernel, FADE_MS as EQ_FADE_MS } from './eq/eq-kernel.js';
+export type { EqLayout, EqBandLayout } from './eq/eq-layout.js';
+export { EQ_ANALYSER_SIZE, EQ_METER_PEAK_L, EQ_METER_PEAK_R, EQ_METER_PRE, EQ_METER_POST, EQ_METER_SIZE } from './eq/eq-meters.js';
+export { BAND_BELL, BAND_LOW_SHELF, BAND_HIGH_SHELF, BAND_LOW_CUT, BAND_HIGH_CUT, BAND_NOTCH, BAND_BAND_PASS, BAND_TILT, EQ_BAND_TYPE_NAMES, EQ_STEREO_MODE_NAMES, EQ_SLOPE_DB, isGainType } from './eq/eq-band-types.js';
+export { designBand, designOmega, MAX_DESIGN_FRACTION } from './eq/eq-band-design.js';
+export { designResponseDb, bandResponseDb, type EqBandSettings } from './eq/eq-response.js';
+export { createDesign, clearDesign, isIdentity, MAX_SECTIONS as FILTER_MAX_SECTIONS, DESIGN_SIZE as FILTER_DESIGN_SIZE } from './filters/filter-design.js';
+export { designMagnitudeSq, designMagnitudeDb } from './filters/design-response.js';
+export { bellMagnitude, lowShelfMagnitude, highShelfMagnitude, tiltMagnitude } from './filters/analog-prototypes.js';
+export { pushMatchedBell } from './filters/matched-bell.js';
+export { pushMatchedLowShelf, pushMatchedHighShelf } from './filters/matched-shelf.js';
+export { pushButterworth, SLOPE_ORDERS } from './filters/butterworth.js';
+export { pushNotch, pushBandPass } from './filters/notch-bandpass.js';
+export { setTilt } from './filters/tilt.js';
+export { RealFft } from './analysis/fft.js';

@@ -19,11 +19,17 @@ export class EqBand {
   type = -1;
   slope = -1;
   stereo = 0;
-  /** crossfade between dry (0) and filtered (1) */
+  /** crossfade between dry (0) and filtered (1), at the end and at the start of the block */
   fade = 0;
+  fade0 = 0;
+  /** parameters move during this block (nxt is designed for endF/endG/endQ) */
+  moving = false;
+  endF = 0;
+  endG = 0;
+  endQ = 0;
   /** the band was processed in the previous block, so its state is valid */
   live = false;
-  /** two values per SVF section and channel, then one per channel for the one-pole */
+  /** state slot (section i, channel c) at 2 (i channels + c); the one-pole's at 2 MAX_SECTIONS channels + c */
   state = new Float64Array(0);
   channels = 0;
 

@@ -20,12 +20,16 @@
 import type { Kernel } from '../core/kernel.js';
 import type { ParamBank } from '../params/param-bank.js';
 import { D_COUNT, D_ONEPOLE, MAX_SECTIONS, isIdentity } from '../filters/filter-design.js';
-import { designToRun, runSvf, runSvfRamp, runOnePole, runOnePoleRamp, RUN_STRIDE } from '../filters/svf-run.js';
+import { designToRun, runSvf, runSvf2, runSvf2x2, runSvfRamp, runOnePole, runOnePoleRamp, RUN_STRIDE } from '../filters/svf-run.js';
 import { designBand } from './eq-band-design.js';
 import { BAND_LOW_CUT, BAND_HIGH_CUT, STEREO_BOTH, STEREO_LEFT, STEREO_RIGHT, STEREO_MID, STEREO_SIDE, isGainType } from './eq-band-types.js';
 import { EqBand } from './eq-band.js';
 import type { EqLayout } from './eq-layout.js';
 import { EQ_ANALYSER_SIZE, EQ_METER_PEAK_L, EQ_METER_PEAK_R, EQ_METER_PRE, EQ_METER_POST, EQ_METER_SIZE } from './eq-meters.js';
+
+const PLAN_SKIP = 0;
+const PLAN_FAST = 1;
+const PLAN_GENERAL = 2;
 
 /** Crossfade time for band on/off and discrete changes, and for the polarity switch. */
 export const FADE_MS = 10;
@@ -37,6 +41,7 @@ export class EqKernel implements Kernel {
   private readonly bank: ParamBank;
   private readonly layout: EqLayout;
   private readonly bands: EqBand[];
+  private readonly plans: Int8Array;
   private sampleRate = 48000;
   private channels = 2;
   private maxFrames = 128;
@@ -59,6 +64,7 @@ export class EqKernel implements Kernel {
     this.bank = bank;
     this.layout = layout;
     this.bands = layout.bands.map(() => new EqBand());
+    this.plans = new Int8Array(this.bands.length);
     this.prepare(48000, 128, 2);
   }
 
@@ -137,8 +143,20 @@ export class EqKernel implements Kernel {
     this.analyse(this.pre, n, chans);
 
     this.ms = false;
-    const L = this.layout.bands;
-    for (let k = 0; k < L.length; k++) this.band(this.bands[k], k, off, n, chans);
+    const nb = this.bands.length;
+    const plans = this.plans;
+    for (let k = 0; k < nb; k++) plans[k] = this.prepareBand(this.bands[k], k, off, n, chans);
+    let k = 0;
+    while (k < nb) {
+      const p = plans[k];
+      if (p === PLAN_FAST) {
+        if (this.ms) this.decode(n);
+        k += this.runFast(k, n, k + 1 < nb && plans[k + 1] === PLAN_FAST);
+      } else {
+        if (p === PLAN_GENERAL) this.runGeneral(this.bands[k], n, chans);
+        k++;
+      }
+    }
     if (this.ms) this.decode(n);
 
     this.output(outputs, s, off, n, chans);
@@ -165,7 +183,12 @@ export class EqKernel implements Kernel {
     }
   }
 
-  private band(b: EqBand, k: number, off: number, n: number, chans: number): void {
+  /**
+   * Bring a band up to date for this block (discrete settings, fade, designs) and say how it
+   * is to be processed: PLAN_SKIP, PLAN_FAST (static, stereo placement on two channels, no
+   * fade: both channels in one pass) or PLAN_GENERAL.
+   */
+  private prepareBand(b: EqBand, k: number, off: number, n: number, chans: number): number {
     const bank = this.bank;
     const L = this.layout.bands[k];
     const on = this.at(L.on, off) >= 0.5;
@@ -184,40 +207,44 @@ export class EqKernel implements Kernel {
     }
     if (target === 0 && b.fade === 0) {
       b.live = false;
-      return;
+      return PLAN_SKIP;
     }
 
-    // designs: cur at the block start, nxt at its end while parameters move
-    const gainType = isGainType(type);
+    // designs (for the settings in force, which lag a pending change until its fade-out):
+    // cur at the block start, nxt at its end while parameters move
+    const bt = b.type;
+    const bs = b.slope;
+    const gainType = isGainType(bt);
     const fs = this.sampleRate;
     const f0 = this.at(L.freq, off);
     const q0 = this.at(L.q, off);
     const g0 = gainType ? this.at(L.gain, off) : 0;
     if (f0 !== b.curF || g0 !== b.curG || q0 !== b.curQ) {
-      designBand(type, f0, g0, q0, slope, fs, b.curD);
+      designBand(bt, f0, g0, q0, bs, fs, b.curD);
       designToRun(b.curD, b.cur);
       b.curF = f0;
       b.curG = g0;
       b.curQ = q0;
     }
     let moving = false;
-    let f1 = f0;
-    let g1 = g0;
-    let q1 = q0;
     if (bank.active) {
-      f1 = bank.valueAfter(L.freq, off + n);
-      q1 = bank.valueAfter(L.q, off + n);
-      g1 = gainType ? bank.valueAfter(L.gain, off + n) : 0;
+      const f1 = bank.valueAfter(L.freq, off + n);
+      const q1 = bank.valueAfter(L.q, off + n);
+      const g1 = gainType ? bank.valueAfter(L.gain, off + n) : 0;
       moving = f1 !== f0 || g1 !== g0 || q1 !== q0;
-    }
-    if (moving) {
-      if (isIdentity(b.curD)) {
-        designBand(type, f0, g0, q0, slope, fs, b.curD, false);
-        designToRun(b.curD, b.cur);
+      if (moving) {
+        if (isIdentity(b.curD)) {
+          designBand(bt, f0, g0, q0, bs, fs, b.curD, false);
+          designToRun(b.curD, b.cur);
+        }
+        designBand(bt, f1, g1, q1, bs, fs, b.nxtD, false);
+        designToRun(b.nxtD, b.nxt);
+        b.endF = f1;
+        b.endG = g1;
+        b.endQ = q1;
       }
-      designBand(type, f1, g1, q1, slope, fs, b.nxtD, false);
-      designToRun(b.nxtD, b.nxt);
     }
+    b.moving = moving;
 
     // crossfade over this block
     const c0 = b.fade;
@@ -230,14 +257,47 @@ export class EqKernel implements Kernel {
       if (c1 < 0) c1 = 0;
     }
     b.fade = c1;
+    b.fade0 = c0;
 
     if (!moving && isIdentity(b.curD)) {
       b.live = false;
-      return;
+      return PLAN_SKIP;
     }
     if (!b.live) b.reset();
     b.live = true;
+    if (!moving && c0 === 1 && c1 === 1 && chans === 2 && b.channels === 2 && b.stereo === STEREO_BOTH) return PLAN_FAST;
+    return PLAN_GENERAL;
+  }
 
+  /** PLAN_FAST bands k (and k + 1 when it is fast too and both are single sections). Returns bands done. */
+  private runFast(k: number, n: number, more: boolean): number {
+    const b = this.bands[k];
+    const d = b.curD;
+    const count = d[D_COUNT];
+    const st = b.state;
+    const wl = this.work[0];
+    const wr = this.work[1];
+    if (more && count === 1 && d[D_ONEPOLE] === 0) {
+      const e = this.bands[k + 1];
+      const ed = e.curD;
+      if (ed[D_COUNT] === 1 && ed[D_ONEPOLE] === 0) {
+        runSvf2x2(b.cur, 0, st, 0, 2, e.cur, 0, e.state, 0, 2, wl, wr, n);
+        return 2;
+      }
+    }
+    for (let i = 0; i < count; i++) runSvf2(b.cur, i * RUN_STRIDE, st, 4 * i, 4 * i + 2, wl, wr, n);
+    if (d[D_ONEPOLE] !== 0) {
+      runOnePole(b.cur, st, 4 * MAX_SECTIONS, wl, n);
+      runOnePole(b.cur, st, 4 * MAX_SECTIONS + 1, wr, n);
+    }
+    return 1;
+  }
+
+  /** Any band, any placement, fading or moving. */
+  private runGeneral(b: EqBand, n: number, chans: number): void {
+    const moving = b.moving;
+    const c0 = b.fade0;
+    const c1 = b.fade;
     // channels (buffer = state slot) this band acts on
     const mode = b.stereo;
     let first = 0;
@@ -266,10 +326,10 @@ export class EqKernel implements Kernel {
     }
     if (moving) {
       b.swap();
-      b.curF = f1;
-      b.curG = g1;
-      b.curQ = q1;
-      if (gainType && g1 === 0) b.curF = NaN; // redesign as a bypass next block
+      b.curF = b.endF;
+      b.curG = b.endG;
+      b.curQ = b.endQ;
+      if (isGainType(b.type) && b.endG === 0) b.curF = NaN; // redesign as a bypass next block
     }
   }
 

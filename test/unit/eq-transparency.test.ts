@@ -127,6 +127,24 @@ describe('EQ stereo placement', () => {
     expect(maxDiff(ya[1], yb[1])).toBeLessThanOrEqual(1e-6);
   });
 
+  it('stereo bands (fused two-channel, two-band passes) equal the mono kernel on each channel', () => {
+    const setup = (eq: ReturnType<typeof makeEq>) => {
+      for (let n = 1; n <= 8; n++)
+        setBand(eq.bank, n, { on: true, type: n === 4 ? 'low cut' : n === 7 ? 'tilt' : 'bell', slope: 24, freq: 40 * Math.pow(2, n), gain: n & 1 ? 5 : -4, q: 0.5 + n * 0.4 });
+    };
+    const st = makeEq(FS);
+    setup(st);
+    const x = [noise(FRAMES, 17), noise(FRAMES, 18)];
+    const y = render(st, x);
+    for (let c = 0; c < 2; c++) {
+      const mono = makeEq(FS, 1);
+      setup(mono);
+      const z = render(mono, [x[c]])[0];
+      expect(bitEqual(y[c], z)).toBe(true);
+    }
+    expect(maxDiff(y[0], x[0])).toBeGreaterThan(0.01);
+  });
+
   it('mono: stereo/left/right/mid act on the channel, side does nothing', () => {
     const x = noise(FRAMES, 16);
     for (const mode of ['stereo', 'left', 'right', 'mid', 'side'] as const) {
