@@ -60,6 +60,9 @@ export class CorrelationMeter {
   private frr = 0;
   private flr = 0;
   private readonly lpCoefs = new Float64Array(3);
+  // exp(-n/(tau fs)) for the last block length n
+  private keepN = -1;
+  private keepV = 1;
   private readonly lpState = new Float64Array(4);
 
   constructor(options: CorrelationMeterOptions = {}) {
@@ -70,6 +73,7 @@ export class CorrelationMeter {
 
   prepare(sampleRate: number): void {
     this.sampleRate = sampleRate;
+    this.keepN = -1;
     if (this.lowpassHz > 0) svfDesign(this.lpCoefs, 0, prewarp(this.lowpassHz, sampleRate), BUTTER2_K);
     this.reset();
   }
@@ -91,7 +95,7 @@ export class CorrelationMeter {
       srr += b * b;
       slr += a * b;
     }
-    const keep = Math.exp(-n / (this.tauSeconds * this.sampleRate));
+    const keep = this.keep(n);
     const take = (1 - keep) / n;
     this.ll = keep * this.ll + take * sll;
     this.rr = keep * this.rr + take * srr;
@@ -105,11 +109,20 @@ export class CorrelationMeter {
    */
   accumulate(sll: number, srr: number, slr: number, n: number): void {
     if (n <= 0) return;
-    const keep = Math.exp(-n / (this.tauSeconds * this.sampleRate));
+    const keep = this.keep(n);
     const take = (1 - keep) / n;
     this.ll = keep * this.ll + take * sll;
     this.rr = keep * this.rr + take * srr;
     this.lr = keep * this.lr + take * slr;
+  }
+
+  /** exp(-n/(tau fs)): what is kept of the mean over n frames */
+  private keep(n: number): number {
+    if (n !== this.keepN) {
+      this.keepN = n;
+      this.keepV = Math.exp(-n / (this.tauSeconds * this.sampleRate));
+    }
+    return this.keepV;
   }
 
   private lowpassed(l: Float64Array | Float32Array, r: Float64Array | Float32Array, start: number, end: number, keep: number, take: number): void {

@@ -20,7 +20,11 @@
  *
  * Smoothing: widths, balance, rotation and output are interpolated per sample between
  * bank.value[i] and bank.valueAfter(i, n); crossover and bass-mono corners are re-designed when
- * their serial changes (per 32-frame chunk while they ramp; the SVF structure tolerates this).
+ * their serial changes (per 32-frame chunk while they ramp; the SVF splits are Simper's
+ * modulation-friendly structure and the direct-form-I allpass/high-pass sections keep past
+ * signal values as state, so the small steps pass smoothly).
+ * Speed: the settled heavy path is three fused loops (bass-mono.ts processLR, band-tree.ts, the
+ * output loop here) plus the M/S and input copies.
  * Switches that change the signal path (band split on/off, band count, bass mono on/off,
  * polarity, swap) crossfade over 20 ms; a new band count waits until the split has faded out,
  * then rebuilds the tree and fades back in. The filters of the band tree keep running whenever
@@ -33,7 +37,7 @@ import { BandSplitter, orderCrossovers } from './band-splitter.js';
 import { BassMono } from './bass-mono.js';
 import { CorrelationMeter, VectorscopeBuffer } from './correlation.js';
 import { IMAGER_METER, IMAGER_METER_SIZE, IMAGER_SCOPE_POINTS } from './imager-meters.js';
-import { crossfadeInto, fromMidSide, scaleRamp, toMidSide, widthExact } from './ms-width.js';
+import { crossfadeInto, scaleRamp, toMidSide, widthExact } from './ms-width.js';
 import { balanceLeft, balanceRight, dbToGain, rotationCos, rotationSin } from './placement.js';
 
 /** parameter indices in the bank, and their units */
@@ -69,6 +73,7 @@ export const IMAGER_FADE_SECONDS = 0.02;
  * inside a block keeps its slope and then holds (so a fade is linear whatever the block size).
  */
 function fadeFrames(t0: number, t1: number, perFrame: number, n: number): number {
+  if (t0 === t1) return 0;
   const k = Math.ceil(Math.abs(t1 - t0) / perFrame - 1e-6);
   return k < n ? k : n;
 }
@@ -94,10 +99,6 @@ export class ImagerKernel implements Kernel {
   private br = new Float64Array(0);
   private bm = new Float64Array(0);
   private bs = new Float64Array(0);
-  private b1 = new Float64Array(0);
-  private b2 = new Float64Array(0);
-  private b3 = new Float64Array(0);
-  private b4 = new Float64Array(0);
   private tm = new Float64Array(0);
   private ts = new Float64Array(0);
   private side = new Float64Array(0);
@@ -126,6 +127,13 @@ export class ImagerKernel implements Kernel {
   private xoverSerial2 = 0;
   private monoSerial = 0;
 
+  // per-chunk caches of transcendental values (most chunks repeat the previous end value)
+  private rotDeg = 0;
+  private rotCos = 1;
+  private rotSin = 0;
+  private outDb = 0;
+  private outGain = 1;
+
   // meters
   private peakL = 0;
   private peakR = 0;
@@ -145,10 +153,6 @@ export class ImagerKernel implements Kernel {
       this.br = new Float64Array(cap);
       this.bm = new Float64Array(cap);
       this.bs = new Float64Array(cap);
-      this.b1 = new Float64Array(cap);
-      this.b2 = new Float64Array(cap);
-      this.b3 = new Float64Array(cap);
-      this.b4 = new Float64Array(cap);
       this.tm = new Float64Array(cap);
       this.ts = new Float64Array(cap);
       this.side = new Float64Array(cap);
@@ -223,6 +227,24 @@ export class ImagerKernel implements Kernel {
     this.coefsDirty = false;
   }
 
+  /** cos/sin of a rotation in degrees, cached for the last value asked */
+  private rotation(deg: number): void {
+    if (deg !== this.rotDeg) {
+      this.rotDeg = deg;
+      this.rotCos = rotationCos(deg);
+      this.rotSin = rotationSin(deg);
+    }
+  }
+
+  /** linear output gain for dB, cached for the last value asked */
+  private outputGain(db: number): number {
+    if (db !== this.outDb) {
+      this.outDb = db;
+      this.outGain = dbToGain(db);
+    }
+    return this.outGain;
+  }
+
   /** parameter value `off` frames into the current process() call */
   private at(i: number, off: number): number {
     return off === 0 ? this.bank.value[i] : this.bank.valueAfter(i, off);
@@ -280,6 +302,7 @@ export class ImagerKernel implements Kernel {
     inputStage(inL, inR, pos, bl, br, n, pl0, pl1, fadeFrames(pl0, pl1, 2 * fs1, n), pr0, pr1, fadeFrames(pr0, pr1, 2 * fs1, n), x0, x1, fadeFrames(x0, x1, fs1, n));
 
     // ---- 2. width
+    let midSide = false;
     const monoRun = m0 > 0 || m1 > 0;
     if (!monoRun && this.monoLive) {
       this.mono.reset();
@@ -318,20 +341,24 @@ export class ImagerKernel implements Kernel {
           crossfadeInto(side, ts, n, a0, a1, ka);
         }
       } else scaleRamp(bs, side, n, gp0, gp1);
-      fromMidSide(bm, side, bl, br, n);
+      midSide = true; // bm = M', side = S': the output loop forms L = M' + S', R = M' - S'
     }
 
     // ---- 3. rotation, balance, output gain, written out with the peak and meter sums
     const r0 = this.at(p.rotation, off), r1 = this.at(p.rotation, off + n);
     const b0 = this.at(p.balance, off) / 100, b1 = this.at(p.balance, off + n) / 100;
-    const o0 = dbToGain(this.at(p.output, off)), o1 = dbToGain(this.at(p.output, off + n));
+    const o0 = this.outputGain(this.at(p.output, off)), o1 = this.outputGain(this.at(p.output, off + n));
     const gl0 = o0 * balanceLeft(b0), gl1 = o1 * balanceLeft(b1);
     const gr0 = o0 * balanceRight(b0), gr1 = o1 * balanceRight(b1);
     let pkL = this.peakL, pkR = this.peakR;
     let sll = 0, srr = 0, slr = 0;
     if (r0 === 0 && r1 === 0 && gl0 === 1 && gl1 === 1 && gr0 === 1 && gr1 === 1) {
+      const xa = midSide ? bm : bl, ya = midSide ? side : br;
       for (let i = 0; i < n; i++) {
-        const a = bl[i], b = br[i];
+        const u = xa[i], w = ya[i];
+        const a = midSide ? u + w : u, b = midSide ? u - w : w;
+        bl[i] = a;
+        br[i] = b;
         outL[pos + i] = a;
         outR[pos + i] = b;
         sll += a * a;
@@ -343,16 +370,20 @@ export class ImagerKernel implements Kernel {
       }
     } else {
       // L' = gl (c L - s R), R' = gr (s L + c R); c = 1, s = 0 leave L, R exact before the gain
-      let c = rotationCos(r0), sn = rotationSin(r0), gl = gl0, gr = gr0;
+      this.rotation(r0);
+      let c = this.rotCos, sn = this.rotSin, gl = gl0, gr = gr0;
+      this.rotation(r1);
       const inv = 1 / n;
-      const dc = (rotationCos(r1) - c) * inv, ds = (rotationSin(r1) - sn) * inv;
+      const dc = (this.rotCos - c) * inv, ds = (this.rotSin - sn) * inv;
       const dl = (gl1 - gl0) * inv, dr = (gr1 - gr0) * inv;
+      const xa = midSide ? bm : bl, ya = midSide ? side : br;
       for (let i = 0; i < n; i++) {
         c += dc;
         sn += ds;
         gl += dl;
         gr += dr;
-        const x = bl[i], y = br[i];
+        const u = xa[i], w = ya[i];
+        const x = midSide ? u + w : u, y = midSide ? u - w : w;
         const a = (c * x - sn * y) * gl, b = (sn * x + c * y) * gr;
         bl[i] = a;
         br[i] = b;
