@@ -22,6 +22,8 @@ export class EqBand {
   /** crossfade between dry (0) and filtered (1), at the end and at the start of the block */
   fade = 0;
   fade0 = 0;
+  /** nothing will change for this band until a parameter does (its block plan can be reused) */
+  settled = false;
   /** parameters move during this block (nxt is designed for endF/endG/endQ) */
   moving = false;
   endF = 0;

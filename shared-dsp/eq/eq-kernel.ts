@@ -59,6 +59,9 @@ export class EqKernel implements Kernel {
   private readonly pre = new Float32Array(EQ_ANALYSER_SIZE);
   private readonly post = new Float32Array(EQ_ANALYSER_SIZE);
   private ringPos = 0;
+  // block-plan cache
+  private lastSerial = -1;
+  private lastChans = 0;
 
   constructor(bank: ParamBank, layout: EqLayout) {
     this.bank = bank;
@@ -93,6 +96,7 @@ export class EqKernel implements Kernel {
       b.type = -1; // re-read discrete settings; a band that is on starts with a fade in
     }
     this.ms = false;
+    this.lastSerial = -1;
     this.polarity = this.bank.value[this.layout.phase] >= 0.5 ? -1 : 1;
     this.gainDb = NaN;
     this.peakL = this.peakR = 0;
@@ -134,18 +138,21 @@ export class EqKernel implements Kernel {
   }
 
   private block(inputs: readonly Float32Array[], outputs: readonly Float32Array[], s: number, off: number, n: number, chans: number): void {
-    const work = this.work;
-    for (let c = 0; c < chans; c++) {
-      const w = work[c];
-      const x = inputs[c];
-      for (let i = 0; i < n; i++) w[i] = x[s + i];
-    }
-    this.analyse(this.pre, n, chans);
+    this.load(inputs, s, n, chans);
 
+    // band plans: only re-evaluated when a parameter changed or a band is still moving/fading
     this.ms = false;
     const nb = this.bands.length;
     const plans = this.plans;
-    for (let k = 0; k < nb; k++) plans[k] = this.prepareBand(this.bands[k], k, off, n, chans);
+    const bank = this.bank;
+    const quiet = !bank.active && bank.anySerial === this.lastSerial && chans === this.lastChans;
+    for (let k = 0; k < nb; k++) {
+      const b = this.bands[k];
+      if (!(quiet && b.settled)) plans[k] = this.prepareBand(b, k, off, n, chans);
+    }
+    this.lastSerial = bank.anySerial;
+    this.lastChans = chans;
+
     let k = 0;
     while (k < nb) {
       const p = plans[k];
@@ -160,24 +167,37 @@ export class EqKernel implements Kernel {
     if (this.ms) this.decode(n);
 
     this.output(outputs, s, off, n, chans);
-    this.analyse(this.post, n, chans);
     this.ringPos = (this.ringPos + n) & (EQ_ANALYSER_SIZE - 1);
   }
 
-  /** Mono sum of the work buffers into an analyser ring (written at ringPos, not advanced). */
-  private analyse(ring: Float32Array, n: number, chans: number): void {
+  /** Inputs into the Float64 work buffers, and their mono sum into the pre-EQ analyser ring. */
+  private load(inputs: readonly Float32Array[], s: number, n: number, chans: number): void {
     const N1 = EQ_ANALYSER_SIZE - 1;
+    const ring = this.pre;
     let p = this.ringPos;
-    const a = this.work[0];
+    const wl = this.work[0];
+    const xl = inputs[0];
     if (chans >= 2) {
-      const b = this.work[1];
+      const wr = this.work[1];
+      const xr = inputs[1];
       for (let i = 0; i < n; i++) {
-        ring[p] = 0.5 * (a[i] + b[i]);
+        const l = xl[s + i];
+        const r = xr[s + i];
+        wl[i] = l;
+        wr[i] = r;
+        ring[p] = 0.5 * (l + r);
         p = (p + 1) & N1;
+      }
+      for (let c = 2; c < chans; c++) {
+        const w = this.work[c];
+        const x = inputs[c];
+        for (let i = 0; i < n; i++) w[i] = x[s + i];
       }
     } else {
       for (let i = 0; i < n; i++) {
-        ring[p] = a[i];
+        const l = xl[s + i];
+        wl[i] = l;
+        ring[p] = l;
         p = (p + 1) & N1;
       }
     }
@@ -207,6 +227,7 @@ export class EqKernel implements Kernel {
     }
     if (target === 0 && b.fade === 0) {
       b.live = false;
+      b.settled = true;
       return PLAN_SKIP;
     }
 
@@ -258,6 +279,7 @@ export class EqKernel implements Kernel {
     }
     b.fade = c1;
     b.fade0 = c0;
+    b.settled = !moving && c0 === c1;
 
     if (!moving && isIdentity(b.curD)) {
       b.live = false;
@@ -382,6 +404,11 @@ export class EqKernel implements Kernel {
     this.ms = false;
   }
 
+  /**
+   * Output gain (linear per sample between the block ends) and polarity, into the outputs;
+   * output peaks and the post-EQ analyser ring on the way. x * 1 and x * -1 are exact, so
+   * the unity path stays bit-exact.
+   */
   private output(outputs: readonly Float32Array[], s: number, off: number, n: number, chans: number): void {
     const Lo = this.layout;
     const db0 = this.at(Lo.output, off);
@@ -391,8 +418,9 @@ export class EqKernel implements Kernel {
     }
     const ga = this.gainLin;
     let gb = ga;
+    let db1 = db0;
     if (this.bank.active) {
-      const db1 = this.bank.valueAfter(Lo.output, off + n);
+      db1 = this.bank.valueAfter(Lo.output, off + n);
       if (db1 !== db0) gb = Math.pow(10, db1 / 20);
     }
     const pTarget = this.at(Lo.phase, off) >= 0.5 ? -1 : 1;
@@ -403,51 +431,54 @@ export class EqKernel implements Kernel {
       p1 = pTarget > p0 ? (p0 + step > 1 ? 1 : p0 + step) : p0 - step < -1 ? -1 : p0 - step;
       this.polarity = p1;
     }
-    let pk0 = this.peakL;
-    let pk1 = this.peakR;
-    for (let c = 0; c < chans; c++) {
-      const w = this.work[c];
-      const y = outputs[c];
-      let pk = 0;
-      if (ga === gb && p0 === p1) {
-        const k = ga * p0;
-        if (k === 1) {
-          for (let i = 0; i < n; i++) {
-            const v = w[i];
-            y[s + i] = v;
-            const a = v < 0 ? -v : v;
-            if (a > pk) pk = a;
-          }
-        } else {
-          for (let i = 0; i < n; i++) {
-            const v = w[i] * k;
-            w[i] = v;
-            y[s + i] = v;
-            const a = v < 0 ? -v : v;
-            if (a > pk) pk = a;
-          }
-        }
-      } else {
-        const dg = (gb - ga) / n;
-        const dp = (p1 - p0) / n;
-        for (let i = 0; i < n; i++) {
-          const v = w[i] * (ga + dg * i) * (p0 + dp * i);
-          w[i] = v;
-          y[s + i] = v;
-          const a = v < 0 ? -v : v;
-          if (a > pk) pk = a;
-        }
+    const k0 = ga * p0;
+    const dg = (gb - ga) / n;
+    const dp = (p1 - p0) / n;
+    const ramp = dg !== 0 || dp !== 0;
+    const N1 = EQ_ANALYSER_SIZE - 1;
+    const ring = this.post;
+    let p = this.ringPos;
+    const wl = this.work[0];
+    const yl = outputs[0];
+    let pkL = this.peakL;
+    let pkR = this.peakR;
+    if (chans >= 2) {
+      const wr = this.work[1];
+      const yr = outputs[1];
+      for (let i = 0; i < n; i++) {
+        const k = ramp ? (ga + dg * i) * (p0 + dp * i) : k0;
+        const l = wl[i] * k;
+        const r = wr[i] * k;
+        yl[s + i] = l;
+        yr[s + i] = r;
+        ring[p] = 0.5 * (l + r);
+        p = (p + 1) & N1;
+        const al = l < 0 ? -l : l;
+        const ar = r < 0 ? -r : r;
+        if (al > pkL) pkL = al;
+        if (ar > pkR) pkR = ar;
       }
-      if (c === 0) {
-        if (pk > pk0) pk0 = pk;
-        if (chans === 1 && pk > pk1) pk1 = pk;
-      } else if (c === 1 && pk > pk1) pk1 = pk;
+      for (let c = 2; c < chans; c++) {
+        const w = this.work[c];
+        const y = outputs[c];
+        for (let i = 0; i < n; i++) y[s + i] = w[i] * (ramp ? (ga + dg * i) * (p0 + dp * i) : k0);
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const l = wl[i] * (ramp ? (ga + dg * i) * (p0 + dp * i) : k0);
+        yl[s + i] = l;
+        ring[p] = l;
+        p = (p + 1) & N1;
+        const al = l < 0 ? -l : l;
+        if (al > pkL) pkL = al;
+      }
+      pkR = pkL;
     }
-    this.peakL = pk0;
-    this.peakR = pk1;
+    this.peakL = pkL;
+    this.peakR = pkR;
     if (gb !== ga) {
       this.gainLin = gb;
-      this.gainDb = this.bank.valueAfter(Lo.output, off + n);
+      this.gainDb = db1;
     }
   }
 }
