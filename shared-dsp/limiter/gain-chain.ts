@@ -49,6 +49,8 @@ export class GainChain {
   g = 1;
   /** auto release: slow average of g */
   avg = 1;
+  /** lowest released gain since the meter last read it (set back to 1 there) */
+  readonly minGain = new Float64Array(1).fill(1);
 
   private aRelease = 0;
   private aSlow = 0;
@@ -71,6 +73,7 @@ export class GainChain {
     this.t = 0;
     this.g = 1;
     this.avg = 1;
+    this.minGain[0] = 1;
   }
 
   /** release coefficients: a = exp(-1/(tau fs)) for the release, the slow auto release, and the average */
@@ -110,9 +113,9 @@ export class GainChain {
 
   /**
    * Run n required gains q[0..n) through the chain; writes the released gains to out and
-   * returns their minimum.
+   * lowers minGain[0] to their minimum.
    */
-  run(q: Float64Array, out: Float64Array, n: number): number {
+  run(q: Float64Array, out: Float64Array, n: number): void {
     const min = this.min;
     const box = this.box;
     const hist = this.qHist;
@@ -125,7 +128,7 @@ export class GainChain {
     const aRel = this.aRelease;
     const aSlow = this.aSlow;
     const kAvg = this.kAverage;
-    let gMin = 1;
+    let gMin = this.minGain[0];
     for (let i = 0; i < n; i++) {
       const qi = q[i];
       hist[hp] = qi;
@@ -145,7 +148,7 @@ export class GainChain {
     this.t = t;
     this.g = g;
     this.avg = avg;
-    return gMin;
+    this.minGain[0] = gMin;
   }
 
   /** become an exact copy of o (when a linked chain splits into per-channel chains) */

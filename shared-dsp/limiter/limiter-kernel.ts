@@ -87,6 +87,14 @@ export const THRESHOLD = 1 - 2 ** -20;
 export const Z_MAX = 1 - 2 ** -21;
 /** frames per internal pass (scratch length) */
 const CHUNK = 128;
+/** slots of LimiterKernel.ramp */
+const PRE = 0;
+const PRE_STEP = 1;
+const POST = 2;
+const POST_STEP = 3;
+const THRESH = 4;
+const GRID = 5;
+const RAMP_SIZE = 6;
 
 const DB_TO_LN = Math.LN10 / 20;
 function dbToGain(db: number): number {
@@ -124,6 +132,9 @@ export class LimiterKernel implements Kernel {
   private meter: LoudnessMeter | null = null;
 
   // scratch
+  /** per-call scalars handed to the passes (a Float64Array: doubles passed as arguments or
+   * returned from calls that are not inlined would be boxed on the heap) */
+  private readonly ramp = new Float64Array(RAMP_SIZE);
   private peak: Float64Array[] = [];
   private req: Float64Array[] = [];
   private gains: Float64Array[] = [];
@@ -141,7 +152,6 @@ export class LimiterKernel implements Kernel {
   // meters
   private readonly inPeak = new Float64Array(2);
   private readonly outPeak = new Float64Array(2);
-  private grMin = 1;
 
   /** times the safety clamp engaged since reset (diagnostic; 0 in normal operation) */
   clampCount = 0;
@@ -202,7 +212,6 @@ export class LimiterKernel implements Kernel {
     this.meter?.reset();
     this.inPeak.fill(0);
     this.outPeak.fill(0);
-    this.grMin = 1;
     this.clampCount = 0;
     // the chains keep their lengths and coefficients; the detectors and the delay line are
     // both silent, so the true-peak and link states stay consistent
@@ -311,22 +320,31 @@ export class LimiterKernel implements Kernel {
       gridMax = d.gridBelow(postMin);
     }
 
+    const ramp = this.ramp;
+    ramp[PRE_STEP] = preStep;
+    ramp[POST_STEP] = postStep;
+    ramp[THRESH] = threshold;
+    ramp[GRID] = gridMax;
     for (let s = start; s < end; s += CHUNK) {
       const m = end - s < CHUNK ? end - s : CHUNK;
       const k = s - start;
-      this.detect(inputs, nch, s, m, pre0 + preStep * k, preStep);
-      this.requiredGains(nch, m, threshold);
+      ramp[PRE] = pre0 + preStep * k;
+      ramp[POST] = post0 + postStep * k;
+      this.detect(inputs, nch, s, m);
+      this.requiredGains(nch, m);
       this.runChains(nch, m);
-      this.output(outputs, nch, s, m, post0 + postStep * k, postStep, gridMax, dithering);
+      this.output(outputs, nch, s, m, dithering);
       this.wp = (this.wp + m) & this.delayMask;
     }
     this.meter!.process(outputs, start, end);
   }
 
   /** scale, write the delay line, and detect the peak of each new sample */
-  private detect(inputs: readonly Float32Array[], nch: number, s: number, m: number, pre0: number, preStep: number): void {
+  private detect(inputs: readonly Float32Array[], nch: number, s: number, m: number): void {
     const mask = this.delayMask;
     const tpOn = this.truePeak;
+    const pre0 = this.ramp[PRE];
+    const preStep = this.ramp[PRE_STEP];
     for (let c = 0; c < nch; c++) {
       const x = inputs[c];
       const ring = this.delay[c];
@@ -341,9 +359,10 @@ export class LimiterKernel implements Kernel {
         pre += preStep;
         ring[wp] = xs;
         wp = (wp + 1) & mask;
-        const a = v < 0 ? -v : v;
+        // Math.abs compiles branch-free; a sign test mispredicts on noise-like audio
+        const a = Math.abs(v);
         if (a > inPk) inPk = a;
-        let pv = xs < 0 ? -xs : xs;
+        let pv = Math.abs(xs);
         if (tpOn) {
           const t = det.push(xs);
           if (t > pv) pv = t;
@@ -355,8 +374,9 @@ export class LimiterKernel implements Kernel {
   }
 
   /** q = min(1, threshold / peak), with the peaks linked across channels */
-  private requiredGains(nch: number, m: number, threshold: number): void {
+  private requiredGains(nch: number, m: number): void {
     const peak = this.peak;
+    const threshold = this.ramp[THRESH];
     if (this.linked) {
       const q = this.req[0];
       const p0 = peak[0];
@@ -392,16 +412,14 @@ export class LimiterKernel implements Kernel {
 
   private runChains(nch: number, m: number): void {
     const chains = this.linked ? 1 : nch;
-    let gMin = this.grMin;
-    for (let c = 0; c < chains; c++) {
-      const g = this.chains[c].run(this.req[c], this.gains[c], m);
-      if (g < gMin) gMin = g;
-    }
-    this.grMin = gMin;
+    for (let c = 0; c < chains; c++) this.chains[c].run(this.req[c], this.gains[c], m);
   }
 
   /** delayed audio times gain, safety clamp, post gain, dither, output meters */
-  private output(outputs: readonly Float32Array[], nch: number, s: number, m: number, post0: number, postStep: number, gridMax: number, dithering: boolean): void {
+  private output(outputs: readonly Float32Array[], nch: number, s: number, m: number, dithering: boolean): void {
+    const post0 = this.ramp[POST];
+    const postStep = this.ramp[POST_STEP];
+    const gridMax = this.ramp[GRID];
     const mask = this.delayMask;
     const D = this.delaySamples;
     for (let c = 0; c < nch; c++) {
@@ -427,7 +445,7 @@ export class LimiterKernel implements Kernel {
         post += postStep;
         if (dithering) y = dither.process(y, gridMax);
         out[s + i] = y;
-        const a = y < 0 ? -y : y;
+        const a = Math.abs(y);
         if (a > outPk) outPk = a;
       }
       this.outPeak[c < 2 ? c : 1] = outPk;
@@ -441,7 +459,12 @@ export class LimiterKernel implements Kernel {
     out[LIM_METER_IN_R] = floorDb(gainToDb(this.inPeak[mono ? 0 : 1]));
     out[LIM_METER_OUT_L] = floorDb(gainToDb(this.outPeak[0]));
     out[LIM_METER_OUT_R] = floorDb(gainToDb(this.outPeak[mono ? 0 : 1]));
-    out[LIM_METER_GR] = this.grMin < 1 ? -gainToDb(this.grMin) : 0;
+    let gMin = 1;
+    for (const ch of this.chains) {
+      if (ch.minGain[0] < gMin) gMin = ch.minGain[0];
+      ch.minGain[0] = 1;
+    }
+    out[LIM_METER_GR] = gMin < 1 ? -gainToDb(gMin) : 0;
     const lm = this.meter;
     if (lm) {
       out[LIM_METER_MOMENTARY] = floorDb(lm.momentary);
@@ -454,6 +477,5 @@ export class LimiterKernel implements Kernel {
     }
     this.inPeak.fill(0);
     this.outPeak.fill(0);
-    this.grMin = 1;
   }
 }

@@ -11,9 +11,7 @@ import { TruePeakDetector } from '../../shared-dsp/loudness/true-peak.js';
 import { createKernel } from '../../plugins/limiter/dsp.js';
 import { limiterParams as P } from '../../plugins/limiter/params.js';
 
-const SR = 48000;
 const SECONDS = 0.3;
-const N = Math.round(SR * SECONDS);
 
 function rng(seed: number): () => number {
   let s = seed >>> 0 || 1;
@@ -32,30 +30,30 @@ type Signal = (c: number) => Float32Array;
 const db = (v: number) => 10 ** (v / 20);
 
 /** test signals, levels relative to the ceiling cl (linear); channels differ so link matters */
-const SIGNALS: Record<string, (cl: number) => Signal> = {
+const SIGNALS: Record<string, (cl: number, SR: number) => Signal> = {
   // naive squares (instant steps: strong inter-sample overshoot), 12 dB over
-  square: (cl) => (c) => Float32Array.from({ length: N }, (_, i) => (Math.floor((i * 2 * (100 + 37 * c)) / SR) % 2 ? 1 : -1) * cl * db(12 - 4 * c)),
+  square: (cl, SR) => (c) => Float32Array.from({ length: Math.round(SECONDS * SR) }, (_, i) => (Math.floor((i * 2 * (100 + 37 * c)) / SR) % 2 ? 1 : -1) * cl * db(12 - 4 * c)),
   // isolated single-sample impulses, +20 dB, alternating sign, on silence
-  impulses: (cl) => (c) => Float32Array.from({ length: N }, (_, i) => ((i + 300 * c) % 997 === 0 ? (((i / 997) | 0) % 2 ? -1 : 1) * cl * 10 : 0)),
+  impulses: (cl, SR) => (c) => Float32Array.from({ length: Math.round(SECONDS * SR) }, (_, i) => ((i + 300 * c) % 997 === 0 ? (((i / 997) | 0) % 2 ? -1 : 1) * cl * 10 : 0)),
   // gaussian noise, RMS 20 dB over the ceiling
-  noise: (cl) => (c) => {
+  noise: (cl, SR) => (c) => {
     const r = rng(11 + c);
-    return Float32Array.from({ length: N }, () => gauss(r) * cl * 10);
+    return Float32Array.from({ length: Math.round(SECONDS * SR) }, () => gauss(r) * cl * 10);
   },
   // 30 Hz sine, 12 dB over
-  sine30: (cl) => (c) => Float32Array.from({ length: N }, (_, i) => Math.sin((2 * Math.PI * 30 * i) / SR + c) * cl * db(12)),
+  sine30: (cl, SR) => (c) => Float32Array.from({ length: Math.round(SECONDS * SR) }, (_, i) => Math.sin((2 * Math.PI * 30 * i) / SR + c) * cl * db(12)),
   // drum-like transients: decaying noise bursts every 70 ms, up to +18 dB
-  drums: (cl) => (c) => {
+  drums: (cl, SR) => (c) => {
     const r = rng(5 + c);
     const period = Math.round(0.07 * SR);
-    return Float32Array.from({ length: N }, (_, i) => {
+    return Float32Array.from({ length: Math.round(SECONDS * SR) }, (_, i) => {
       const t = (i + 500 * c) % period;
       const level = cl * db(18 - 9 * (((i / period) | 0) % 3));
       return level * Math.exp(-t / (0.008 * SR)) * (2 * r() - 1);
     });
   },
   // fs/4 sine at 45 degrees: samples at 0.707 of the true peak (Tech 3341 case 16 style), +12 dB true peak
-  quarter45: (cl) => (c) => Float32Array.from({ length: N }, (_, i) => Math.sin((Math.PI / 2) * i + Math.PI / 4 + (c * Math.PI) / 2) * cl * db(12)),
+  quarter45: (cl, SR) => (c) => Float32Array.from({ length: Math.round(SECONDS * SR) }, (_, i) => Math.sin((Math.PI / 2) * i + Math.PI / 4 + (c * Math.PI) / 2) * cl * db(12)),
 };
 
 interface Setting {
@@ -76,8 +74,9 @@ const SETTINGS: Setting[] = [];
   }
 }
 
-function render(s: Setting, x: Float32Array[], gainDb = 0) {
+function render(s: Setting, x: Float32Array[], gainDb = 0, sr = 48000) {
   const bank = new ParamBank(P.specs());
+  bank.prepare(sr);
   bank.setNow(P.index('truePeak'), s.truePeak);
   bank.setNow(P.index('lookahead'), s.lookahead);
   bank.setNow(P.index('release'), s.release);
@@ -85,7 +84,7 @@ function render(s: Setting, x: Float32Array[], gainDb = 0) {
   bank.setNow(P.index('ceiling'), s.ceiling);
   bank.setNow(P.index('gain'), gainDb);
   const kernel = createKernel(bank);
-  kernel.prepare(SR, 128, 2);
+  kernel.prepare(sr, 128, 2);
   const y = renderOffline(kernel, bank, x);
   return { y, kernel };
 }
@@ -113,7 +112,7 @@ describe('limiter: ceiling on brutal signals', () => {
     let worstTp = -Infinity;
     for (const s of SETTINGS) {
       const cl = db(s.ceiling);
-      const gen = SIGNALS[name](cl);
+      const gen = SIGNALS[name](cl, 48000);
       const x = [gen(0), gen(1)];
       const { y, kernel } = render(s, x);
       const tag = `${name} ${JSON.stringify(s)}`;
@@ -136,8 +135,8 @@ describe('limiter: ceiling on brutal signals', () => {
 
   it('24 dB of drive into a full-scale square and noise: still under the ceiling', () => {
     const s: Setting = { truePeak: 1, lookahead: 5, release: 60, link: 100, ceiling: -1 };
-    const gen = SIGNALS.noise(1);
-    const x = [gen(0), SIGNALS.square(1)(1)];
+    const gen = SIGNALS.noise(1, 48000);
+    const x = [gen(0), SIGNALS.square(1, 48000)(1)];
     const { y, kernel } = render(s, x, 24);
     const cl = db(-1);
     for (let c = 0; c < 2; c++) {
@@ -147,11 +146,27 @@ describe('limiter: ceiling on brutal signals', () => {
     expect(kernel.clampCount).toBe(0);
   });
 
+  it.each([22050, 44100, 96000, 192000])('%i Hz: every signal, true peak on, lookahead and release extremes', (sr) => {
+    for (const name of Object.keys(SIGNALS)) {
+      for (const [lookahead, release] of [[0.5, 1], [10, 1000], [0.5, 1000]]) {
+        const s: Setting = { truePeak: 1, lookahead, release, link: 100, ceiling: -1 };
+        const cl = db(-1);
+        const gen = SIGNALS[name](cl, sr);
+        const { y, kernel } = render(s, [gen(0), gen(1)], 0, sr);
+        for (let c = 0; c < 2; c++) {
+          expect(maxAbs(y[c]), `${name} ${sr} ${lookahead}/${release}`).toBeLessThanOrEqual(cl);
+          expect(20 * Math.log10(truePeak(y[c]) / cl), `${name} ${sr} ${lookahead}/${release}`).toBeLessThanOrEqual(0.1);
+        }
+        expect(kernel.clampCount).toBe(0);
+      }
+    }
+  });
+
   it('true peak off limits sample peaks only: a +12 dB fs/4 45-degree sine keeps its inter-sample overshoot', () => {
     // sanity check that the true-peak assertion above can fail: without the detector the
     // samples sit at the ceiling and the true peak is 3 dB above it (1 / sin 45 deg)
     const s: Setting = { truePeak: 0, lookahead: 5, release: 60, link: 100, ceiling: -1 };
-    const gen = SIGNALS.quarter45(db(-1));
+    const gen = SIGNALS.quarter45(db(-1), 48000);
     const { y } = render(s, [gen(0), gen(1)]);
     const over = 20 * Math.log10(truePeak(y[0]) / db(-1));
     expect(over).toBeGreaterThan(2.9);
