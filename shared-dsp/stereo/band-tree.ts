@@ -15,7 +15,7 @@
  * Coefficients c: one LR4 corner (linkwitz-riley.ts, 6 numbers) per crossover f1, f2, f3.
  * m is allpassed in place; y = sum_k g_k b_k, gains moving linearly from g0[k] to g1[k].
  */
-import { flush } from './svf.js';
+import { flushRange } from './svf.js';
 
 const K2 = 2 * Math.SQRT2;
 
@@ -33,7 +33,7 @@ export const TREE_STATE = {
 } as const;
 
 function flushAll(st: Float64Array): void {
-  for (let k = 0; k < TREE_STATE.SIZE; k++) st[k] = flush(st[k]);
+  flushRange(st, 0, TREE_STATE.SIZE);
 }
 
 /** 2 bands: split at f1; mid through AP1. */

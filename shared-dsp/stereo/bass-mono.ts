@@ -7,7 +7,7 @@
  * Why LR8: at one octave below the corner the LR8 high side is 1/(1 + 2^8) -> -48.2 dB, and one
  * octave above 1/(1 + 2^-8) -> -0.034 dB; an LR4 would give only -24.6 dB and -0.53 dB.
  */
-import { flushTiny } from './df1.js';
+import { flushRange } from './svf.js';
 import { LR8_ALLPASS_STATE, LR8_COEFS, LR8_HIGHPASS_STATE, lr8Allpass, lr8Design, lr8Highpass } from './linkwitz-riley.js';
 
 export class BassMono {
@@ -78,19 +78,21 @@ export class BassMono {
     }
     ms[0] = mx1;
     ms[1] = mx2;
-    ms[2] = flushTiny(my1);
-    ms[3] = flushTiny(my2);
-    ms[4] = flushTiny(mz1);
-    ms[5] = flushTiny(mz2);
+    ms[2] = my1;
+    ms[3] = my2;
+    ms[4] = mz1;
+    ms[5] = mz2;
     ss[0] = x1;
     ss[1] = x2;
-    ss[2] = flushTiny(p1);
-    ss[3] = flushTiny(p2);
-    ss[4] = flushTiny(q1);
-    ss[5] = flushTiny(q2);
-    ss[6] = flushTiny(r1);
-    ss[7] = flushTiny(r2);
-    ss[8] = flushTiny(u1);
-    ss[9] = flushTiny(u2);
+    ss[2] = p1;
+    ss[3] = p2;
+    ss[4] = q1;
+    ss[5] = q2;
+    ss[6] = r1;
+    ss[7] = r2;
+    ss[8] = u1;
+    ss[9] = u2;
+    flushRange(ms, 0, LR8_ALLPASS_STATE);
+    flushRange(ss, 0, LR8_HIGHPASS_STATE);
   }
 }

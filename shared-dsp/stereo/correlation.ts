@@ -104,16 +104,16 @@ export class CorrelationMeter {
   }
 
   /**
-   * Add a block given as its sums (sum L^2, sum R^2, sum L R over n frames), for callers that
+   * Add a block given as its sums [sum L^2, sum R^2, sum L R] over n frames, for callers that
    * compute them in their own output loop. Full band only (the low-pass needs the samples).
    */
-  accumulate(sll: number, srr: number, slr: number, n: number): void {
+  accumulate(sums: Float64Array, n: number): void {
     if (n <= 0) return;
     const keep = this.keep(n);
     const take = (1 - keep) / n;
-    this.ll = keep * this.ll + take * sll;
-    this.rr = keep * this.rr + take * srr;
-    this.lr = keep * this.lr + take * slr;
+    this.ll = keep * this.ll + take * sums[0];
+    this.rr = keep * this.rr + take * sums[1];
+    this.lr = keep * this.lr + take * sums[2];
   }
 
   /** exp(-n/(tau fs)): what is kept of the mean over n frames */

@@ -38,7 +38,7 @@ import { BassMono } from './bass-mono.js';
 import { CorrelationMeter, VectorscopeBuffer } from './correlation.js';
 import { IMAGER_METER, IMAGER_METER_SIZE, IMAGER_SCOPE_POINTS } from './imager-meters.js';
 import { crossfadeInto, scaleRamp, toMidSide, widthExact } from './ms-width.js';
-import { balanceLeft, balanceRight, dbToGain, rotationCos, rotationSin } from './placement.js';
+import { dbToGain, rotationCos, rotationSin } from './placement.js';
 
 /** parameter indices in the bank, and their units */
 export interface ImagerLayout {
@@ -68,21 +68,23 @@ export interface ImagerLayout {
 /** crossfade time of path switches */
 export const IMAGER_FADE_SECONDS = 0.02;
 
-/**
- * Frames a fade needs to go from t0 to t1 at `perFrame` per frame, at most n: a fade that ends
- * inside a block keeps its slope and then holds (so a fade is linear whatever the block size).
- */
-function fadeFrames(t0: number, t1: number, perFrame: number, n: number): number {
-  if (t0 === t1) return 0;
-  const k = Math.ceil(Math.abs(t1 - t0) / perFrame - 1e-6);
-  return k < n ? k : n;
-}
-
-function approach(x: number, target: number, delta: number): number {
-  if (x < target) return x + delta < target ? x + delta : target;
-  if (x > target) return x - delta > target ? x - delta : target;
-  return x;
-}
+// control block layouts
+/** parameter values read per chunk: start values at [k], end values at [PV + k] */
+const PV_WIDTH = 0;
+const PV_BAND = 1; // 4 band widths
+const PV_ROT = 5;
+const PV_BAL = 6;
+const PV_OUT = 7;
+const PV = 8;
+/** crossfades: band split, bass mono, polarity L/R (+1..-1), swap */
+const F_SPLIT = 0;
+const F_MONO = 1;
+const F_POLL = 2;
+const F_POLR = 3;
+const F_SWAP = 4;
+const FADES = 5;
+/** placement per chunk: rotation cos/sin and channel gains, start and end */
+const PL_C0 = 0, PL_S0 = 1, PL_C1 = 2, PL_S1 = 3, PL_L0 = 4, PL_L1 = 5, PL_R0 = 6, PL_R1 = 7;
 
 export class ImagerKernel implements Kernel {
   readonly latency = 0;
@@ -111,14 +113,18 @@ export class ImagerKernel implements Kernel {
   private readonly g0 = new Float64Array(4);
   private readonly g1 = new Float64Array(4);
 
-  // path states (crossfade positions)
+  // control blocks (typed arrays, so per-chunk control code passes no boxed doubles around)
+  private readonly pvIndex: Int32Array;
+  private readonly pv = new Float64Array(2 * PV);
+  private readonly fadePos = new Float64Array(FADES);
+  private readonly fadeTarget = new Float64Array(FADES);
+  private readonly fade0 = new Float64Array(FADES);
+  private readonly fade1 = new Float64Array(FADES);
+  private readonly fadeK = new Int32Array(FADES);
+  private readonly place = new Float64Array(8);
+  private readonly sums = new Float64Array(3);
   private fresh = true;
-  private splitMix = 0; // 0 plain .. 1 band split
-  private monoMix = 0; // 0 .. 1 bass mono
   private monoLive = false;
-  private polL = 1; // +1 .. -1
-  private polR = 1;
-  private swapMix = 0; // 0 .. 1
 
   // change detection
   private coefsDirty = true;
@@ -141,6 +147,9 @@ export class ImagerKernel implements Kernel {
   constructor(bank: ParamBank, layout: ImagerLayout) {
     this.bank = bank;
     this.p = layout;
+    const bw = layout.bandWidth;
+    this.pvIndex = Int32Array.from([layout.width, bw[0], bw[1], bw[2], bw[3], layout.rotation, layout.balance, layout.output]);
+    this.fadePos[F_POLL] = this.fadePos[F_POLR] = 1;
     this.prepare(48000, 128, 2);
   }
 
@@ -203,7 +212,7 @@ export class ImagerKernel implements Kernel {
     out[M.BANDS] = this.splitter.bands;
     for (let k = 0; k < 3; k++) out[M.XOVER + k] = this.crossovers[k];
     for (let k = 0; k < 4; k++) out[M.BAND_WIDTH + k] = this.g1[k];
-    out[M.MONO_FREQ] = this.monoMix > 0 ? this.mono.frequency : 0;
+    out[M.MONO_FREQ] = this.fadePos[F_MONO] > 0 ? this.mono.frequency : 0;
     this.scope.writeTo(out, M.SCOPE);
     this.peakL = this.peakR = 0;
   }
@@ -227,44 +236,82 @@ export class ImagerKernel implements Kernel {
     this.coefsDirty = false;
   }
 
-  /** cos/sin of a rotation in degrees, cached for the last value asked */
-  private rotation(deg: number): void {
-    if (deg !== this.rotDeg) {
-      this.rotDeg = deg;
-      this.rotCos = rotationCos(deg);
-      this.rotSin = rotationSin(deg);
+  /** Parameter values at the chunk start and end into pv (ramps only when the bank moves). */
+  private readParams(off: number, n: number): void {
+    const bank = this.bank, v = bank.value, idx = this.pvIndex, pv = this.pv;
+    if (!bank.active) {
+      for (let k = 0; k < PV; k++) pv[k] = pv[PV + k] = v[idx[k]];
+      return;
+    }
+    for (let k = 0; k < PV; k++) {
+      const i = idx[k];
+      pv[k] = off === 0 ? v[i] : bank.valueAfter(i, off);
+      pv[PV + k] = bank.valueAfter(i, off + n);
     }
   }
 
-  /** linear output gain for dB, cached for the last value asked */
-  private outputGain(db: number): number {
-    if (db !== this.outDb) {
-      this.outDb = db;
-      this.outGain = dbToGain(db);
+  /**
+   * Move every crossfade towards its target by n frames (20 ms for a full fade, polarity twice
+   * the rate as it travels +1..-1): fade0/fade1 get the positions at the chunk start and end,
+   * fadeK the frames the fade moves within the chunk (it keeps its slope and then holds, so a
+   * fade is linear whatever the chunk sizes).
+   */
+  private stepFades(n: number): void {
+    const pos = this.fadePos, tgt = this.fadeTarget;
+    for (let k = 0; k < FADES; k++) {
+      const rate = k === F_POLL || k === F_POLR ? 2 * this.fadeStep : this.fadeStep;
+      const x = pos[k], t = tgt[k], d = rate * n;
+      const y = x < t ? (x + d < t ? x + d : t) : x > t ? (x - d > t ? x - d : t) : x;
+      this.fade0[k] = x;
+      this.fade1[k] = y;
+      pos[k] = y;
+      if (x === y) this.fadeK[k] = 0;
+      else {
+        const frames = Math.ceil((y > x ? y - x : x - y) / rate - 1e-6);
+        this.fadeK[k] = frames < n ? frames : n;
+      }
     }
-    return this.outGain;
   }
 
-  /** parameter value `off` frames into the current process() call */
-  private at(i: number, off: number): number {
-    return off === 0 ? this.bank.value[i] : this.bank.valueAfter(i, off);
+  /** Rotation cos/sin and the channel gains (balance x output) at the chunk start and end. */
+  private placement(): void {
+    const pv = this.pv, pl = this.place;
+    for (let e = 0; e < 2; e++) {
+      const deg = pv[e * PV + PV_ROT];
+      if (deg !== this.rotDeg) {
+        this.rotDeg = deg;
+        this.rotCos = rotationCos(deg);
+        this.rotSin = rotationSin(deg);
+      }
+      const db = pv[e * PV + PV_OUT];
+      if (db !== this.outDb) {
+        this.outDb = db;
+        this.outGain = dbToGain(db);
+      }
+      const b = pv[e * PV + PV_BAL] / 100;
+      pl[PL_C0 + 2 * e] = this.rotCos;
+      pl[PL_S0 + 2 * e] = this.rotSin;
+      pl[PL_L0 + e] = this.outGain * (b > 0 ? 1 - b : 1); // balanceLeft (placement.ts)
+      pl[PL_R0 + e] = this.outGain * (b < 0 ? 1 + b : 1); // balanceRight
+    }
   }
 
   private processChunk(inL: Float32Array, inR: Float32Array, outL: Float32Array, outR: Float32Array, pos: number, n: number, off: number): void {
-    const p = this.p, v = this.bank.value;
+    const p = this.p, v = this.bank.value, pv = this.pv, f0 = this.fade0, f1 = this.fade1, fk = this.fadeK;
     const bl = this.bl, br = this.br, bm = this.bm, bs = this.bs, tm = this.tm, ts = this.ts, side = this.side;
+    this.readParams(off, n);
 
     // ---- band topology and side gains
     let wanted = v[p.bands] | 0;
     wanted = wanted < 1 ? 1 : wanted > 4 ? 4 : wanted;
     const splitter = this.splitter;
-    if (wanted !== splitter.bands && this.splitMix === 0) splitter.setBands(wanted);
+    if (wanted !== splitter.bands && this.fadePos[F_SPLIT] === 0) splitter.setBands(wanted);
     const nb = splitter.bands;
-    const w0 = this.at(p.width, off) / 100, w1 = this.at(p.width, off + n) / 100;
+    const w0 = pv[PV_WIDTH] / 100, w1 = pv[PV + PV_WIDTH] / 100;
     const g0 = this.g0, g1 = this.g1;
     for (let k = 0; k < 4; k++) {
-      g0[k] = w0 * (this.at(p.bandWidth[k], off) / 100);
-      g1[k] = w1 * (this.at(p.bandWidth[k], off + n) / 100);
+      g0[k] = w0 * (pv[PV_BAND + k] / 100);
+      g1[k] = w1 * (pv[PV + PV_BAND + k] / 100);
     }
     let equal = true;
     let sum0 = g0[0], sum1 = g1[0];
@@ -277,29 +324,21 @@ export class ImagerKernel implements Kernel {
     const gp0 = equal ? g0[0] : sum0 / nb, gp1 = equal ? g1[0] : sum1 / nb;
 
     // ---- path targets and crossfades
-    const splitTarget = nb > 1 && nb === wanted && !equal ? 1 : 0;
-    const monoTarget = v[p.monoOn] >= 0.5 ? 1 : 0;
-    const polLTarget = v[p.invertL] >= 0.5 ? -1 : 1;
-    const polRTarget = v[p.invertR] >= 0.5 ? -1 : 1;
-    const swapTarget = v[p.swap] >= 0.5 ? 1 : 0;
+    const tgt = this.fadeTarget;
+    tgt[F_SPLIT] = nb > 1 && nb === wanted && !equal ? 1 : 0;
+    tgt[F_MONO] = v[p.monoOn] >= 0.5 ? 1 : 0;
+    tgt[F_POLL] = v[p.invertL] >= 0.5 ? -1 : 1;
+    tgt[F_POLR] = v[p.invertR] >= 0.5 ? -1 : 1;
+    tgt[F_SWAP] = v[p.swap] >= 0.5 ? 1 : 0;
     if (this.fresh) {
       this.fresh = false;
-      this.splitMix = splitTarget;
-      this.monoMix = monoTarget;
-      this.polL = polLTarget;
-      this.polR = polRTarget;
-      this.swapMix = swapTarget;
+      this.fadePos.set(tgt);
     }
-    const fs1 = this.fadeStep, step = fs1 * n;
-    const a0 = this.splitMix, a1 = (this.splitMix = approach(a0, splitTarget, step));
-    const m0 = this.monoMix, m1 = (this.monoMix = approach(m0, monoTarget, step));
-    const pl0 = this.polL, pl1 = (this.polL = approach(pl0, polLTarget, 2 * step));
-    const pr0 = this.polR, pr1 = (this.polR = approach(pr0, polRTarget, 2 * step));
-    const x0 = this.swapMix, x1 = (this.swapMix = approach(x0, swapTarget, step));
-    const ka = fadeFrames(a0, a1, fs1, n), km = fadeFrames(m0, m1, fs1, n);
+    this.stepFades(n);
+    const a0 = f0[F_SPLIT], a1 = f1[F_SPLIT], m0 = f0[F_MONO], m1 = f1[F_MONO];
 
     // ---- 1. polarity and swap
-    inputStage(inL, inR, pos, bl, br, n, pl0, pl1, fadeFrames(pl0, pl1, 2 * fs1, n), pr0, pr1, fadeFrames(pr0, pr1, 2 * fs1, n), x0, x1, fadeFrames(x0, x1, fs1, n));
+    inputStage(inL, inR, pos, bl, br, n, f0, f1, fk);
 
     // ---- 2. width
     let midSide = false;
@@ -324,8 +363,8 @@ export class ImagerKernel implements Kernel {
           bm.set(tm);
           bs.set(ts);
           this.mono.process(bm, bs, n);
-          crossfadeInto(bm, tm, n, m0, m1, km);
-          crossfadeInto(bs, ts, n, m0, m1, km);
+          crossfadeInto(bm, tm, n, m0, m1, fk[F_MONO]);
+          crossfadeInto(bs, ts, n, m0, m1, fk[F_MONO]);
         }
       } else toMidSide(bl, br, bm, bs, n);
       if (nb > 1 && a0 === 1 && a1 === 1) splitter.process(bm, bs, side, n, g0, g1);
@@ -335,25 +374,33 @@ export class ImagerKernel implements Kernel {
         if (a0 === 0 && a1 === 0) scaleRamp(bs, side, n, gp0, gp1);
         else {
           // fade mid and side from the plain to the split form
-          crossfadeInto(tm, bm, n, a0, a1, ka);
+          crossfadeInto(tm, bm, n, a0, a1, fk[F_SPLIT]);
           bm.set(tm);
           scaleRamp(bs, ts, n, gp0, gp1);
-          crossfadeInto(side, ts, n, a0, a1, ka);
+          crossfadeInto(side, ts, n, a0, a1, fk[F_SPLIT]);
         }
       } else scaleRamp(bs, side, n, gp0, gp1);
       midSide = true; // bm = M', side = S': the output loop forms L = M' + S', R = M' - S'
     }
 
-    // ---- 3. rotation, balance, output gain, written out with the peak and meter sums
-    const r0 = this.at(p.rotation, off), r1 = this.at(p.rotation, off + n);
-    const b0 = this.at(p.balance, off) / 100, b1 = this.at(p.balance, off + n) / 100;
-    const o0 = this.outputGain(this.at(p.output, off)), o1 = this.outputGain(this.at(p.output, off + n));
-    const gl0 = o0 * balanceLeft(b0), gl1 = o1 * balanceLeft(b1);
-    const gr0 = o0 * balanceRight(b0), gr1 = o1 * balanceRight(b1);
+    // ---- 3. rotation, balance, output gain, written out with the peaks and meter sums
+    this.placement();
+    this.writeOut(outL, outR, pos, n, midSide);
+    this.meter.accumulate(this.sums, n);
+    this.scope.push(bl, br, 0, n);
+  }
+
+  /**
+   * Output loop: L' = gl (c L - s R), R' = gr (s L + c R) with c, s, gl, gr moving linearly over
+   * the chunk (c = 1, s = 0, gains 1: a plain copy); from M'/S' when midSide. Writes the final
+   * samples back to bl/br (for the scope), and the peaks and sums for the meters.
+   */
+  private writeOut(outL: Float32Array, outR: Float32Array, pos: number, n: number, midSide: boolean): void {
+    const pl = this.place, bl = this.bl, br = this.br;
+    const xa = midSide ? this.bm : bl, ya = midSide ? this.side : br;
     let pkL = this.peakL, pkR = this.peakR;
     let sll = 0, srr = 0, slr = 0;
-    if (r0 === 0 && r1 === 0 && gl0 === 1 && gl1 === 1 && gr0 === 1 && gr1 === 1) {
-      const xa = midSide ? bm : bl, ya = midSide ? side : br;
+    if (pl[PL_C0] === 1 && pl[PL_C1] === 1 && pl[PL_S0] === 0 && pl[PL_S1] === 0 && pl[PL_L0] === 1 && pl[PL_L1] === 1 && pl[PL_R0] === 1 && pl[PL_R1] === 1) {
       for (let i = 0; i < n; i++) {
         const u = xa[i], w = ya[i];
         const a = midSide ? u + w : u, b = midSide ? u - w : w;
@@ -369,14 +416,10 @@ export class ImagerKernel implements Kernel {
         if (bb > pkR) pkR = bb;
       }
     } else {
-      // L' = gl (c L - s R), R' = gr (s L + c R); c = 1, s = 0 leave L, R exact before the gain
-      this.rotation(r0);
-      let c = this.rotCos, sn = this.rotSin, gl = gl0, gr = gr0;
-      this.rotation(r1);
       const inv = 1 / n;
-      const dc = (this.rotCos - c) * inv, ds = (this.rotSin - sn) * inv;
-      const dl = (gl1 - gl0) * inv, dr = (gr1 - gr0) * inv;
-      const xa = midSide ? bm : bl, ya = midSide ? side : br;
+      let c = pl[PL_C0], sn = pl[PL_S0], gl = pl[PL_L0], gr = pl[PL_R0];
+      const dc = (pl[PL_C1] - c) * inv, ds = (pl[PL_S1] - sn) * inv;
+      const dl = (pl[PL_L1] - gl) * inv, dr = (pl[PL_R1] - gr) * inv;
       for (let i = 0; i < n; i++) {
         c += dc;
         sn += ds;
@@ -399,14 +442,16 @@ export class ImagerKernel implements Kernel {
     }
     this.peakL = pkL;
     this.peakR = pkR;
-    this.meter.accumulate(sll, srr, slr, n);
-    this.scope.push(bl, br, 0, n);
+    const sums = this.sums;
+    sums[0] = sll;
+    sums[1] = srr;
+    sums[2] = slr;
   }
 }
 
 /**
  * Polarity then swap into Float64 work buffers: l = (1 - x) pl L + x pr R, r = (1 - x) pr R + x pl L,
- * pl/pr moving +1..-1 and x 0..1 linearly (each over its first k frames, see fadeFrames);
+ * pl/pr moving +1..-1 and x 0..1 linearly (start f0, end f1, over the first fk frames);
  * settled values copy exactly.
  */
 function inputStage(
@@ -416,22 +461,18 @@ function inputStage(
   l: Float64Array,
   r: Float64Array,
   n: number,
-  pl0: number,
-  pl1: number,
-  kl: number,
-  pr0: number,
-  pr1: number,
-  kr: number,
-  x0: number,
-  x1: number,
-  kx: number,
+  f0: Float64Array,
+  f1: Float64Array,
+  fk: Int32Array,
 ): void {
+  const pl0 = f0[F_POLL], pl1 = f1[F_POLL], pr0 = f0[F_POLR], pr1 = f1[F_POLR], x0 = f0[F_SWAP], x1 = f1[F_SWAP];
   if (pl0 === pl1 && pr0 === pr1 && x0 === x1 && (x0 === 0 || x0 === 1)) {
     const swapped = x0 === 1;
-    copyGain(swapped ? inR : inL, pos, l, n, swapped ? pr0 : pl0);
-    copyGain(swapped ? inL : inR, pos, r, n, swapped ? pl0 : pr0);
+    copyGain(swapped ? inR : inL, pos, l, n, (swapped ? pr0 : pl0) === 1);
+    copyGain(swapped ? inL : inR, pos, r, n, (swapped ? pl0 : pr0) === 1);
     return;
   }
+  const kl = fk[F_POLL], kr = fk[F_POLR], kx = fk[F_SWAP];
   const dpl = kl > 0 ? (pl1 - pl0) / kl : 0, dpr = kr > 0 ? (pr1 - pr0) / kr : 0, dx = kx > 0 ? (x1 - x0) / kx : 0;
   for (let i = 0; i < n; i++) {
     const t = i + 1;
@@ -443,7 +484,7 @@ function inputStage(
   }
 }
 
-function copyGain(src: Float32Array, pos: number, dst: Float64Array, n: number, g: number): void {
-  if (g === 1) for (let i = 0; i < n; i++) dst[i] = src[pos + i];
+function copyGain(src: Float32Array, pos: number, dst: Float64Array, n: number, positive: boolean): void {
+  if (positive) for (let i = 0; i < n; i++) dst[i] = src[pos + i];
   else for (let i = 0; i < n; i++) dst[i] = -src[pos + i];
 }

@@ -47,6 +47,15 @@ export function flush(x: number): number {
   return x > 1e-30 || x < -1e-30 ? x : 0;
 }
 
+/** Flush every value of st[from, to) that has decayed into the denormal range (no return value, so
+ * no boxing of doubles when not inlined). */
+export function flushRange(st: Float64Array, from: number, to: number): void {
+  for (let k = from; k < to; k++) {
+    const x = st[k];
+    if (x < 1e-30 && x > -1e-30) st[k] = 0;
+  }
+}
+
 /** In-place allpass (x - 2k band): (s^2 - k s + 1) / (s^2 + k s + 1). */
 export function svfAllpass(buf: Float64Array, n: number, k: number, c: Float64Array, co: number, st: Float64Array, so: number): void {
   const a1 = c[co], a2 = c[co + 1], g = c[co + 2];
