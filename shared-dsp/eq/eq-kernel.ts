@@ -15,7 +15,12 @@
  *    for mono, every placement but side acts on the one channel (side of mono is silence);
  *    beyond two channels, stereo bands act on all and the others on channels 0 and 1;
  *  - output gain is interpolated linearly per sample between its values at the block ends;
- *    phase invert ramps the polarity over FADE_MS (it passes through 0; exact -1 after).
+ *    phase invert ramps the polarity over FADE_MS (it passes through 0; exact -1 after);
+ *  - speed: a band's plan is reused while no parameter changed; settled stereo bands run both
+ *    channels, and two single-section bands, in one pass (state-space form of the same SVF,
+ *    shared-dsp/filters/svf-run.ts); input, analyser and output loops are fused.
+ * Meters (eq-meters.ts): output peaks since the last read and the last EQ_ANALYSER_SIZE
+ * samples of the mono sum before and after the EQ.
  */
 import type { Kernel } from '../core/kernel.js';
 import type { ParamBank } from '../params/param-bank.js';

@@ -11,38 +11,50 @@
  *   low shelf cut = 1/L,  high shelf boost = A^2 / L,  high shelf cut = L / A^2.
  * Using only L keeps the poles that impulse invariance places at the lower of the two analog
  * corner frequencies (w0/sqrt(A)), far from Nyquist.
- * Where the match is unattainable or implausible (digital magnitude well below the analog one
- * at Nyquist or at the numerator's minimum: large gain with high Q, high f0), the design moves
- * continuously to the bilinear transform prewarped at f0, which is always stable.
+ * Where the match is unattainable or implausible (digital magnitude more than about 1 dB off
+ * the analog one at a few probe frequencies: large gain with high Q, or f0 near Nyquist), the
+ * design moves continuously to the bilinear transform prewarped at f0, always stable.
  */
 import { lowShelfMagnitude } from './analog-prototypes.js';
 import { pushMatchedSection, MATCH } from './magnitude-match.js';
 import { pushSection, scaleDesign, D_COUNT, D_SECTIONS, SECTION_STRIDE } from './filter-design.js';
 import { invertSection } from './svf-section.js';
 
+/** Digital |H|^2 of the last match at p = sin^2(w/2). */
+function matchedPowerAt(p: number): number {
+  const q = 1 - p;
+  const N = MATCH[3] * q + MATCH[4] * p + 4 * MATCH[5] * p * q;
+  const D = MATCH[0] * q + MATCH[1] * p + 4 * MATCH[2] * p * q;
+  return N / D;
+}
+
 /**
- * How far the matched design falls below the analog magnitude where it is most likely to:
- * the smaller of digital/analog power at Nyquist and at the numerator's minimum (1 = no dip).
+ * How far the matched design strays from the analog one where it is most likely to: below it
+ * at Nyquist and at the numerator's minimum, above or below it at 0.5 f0 and 0.75 f0 (where it
+ * overshoots when f0 nears Nyquist). Returns the smallest power ratio (1 = exact).
  */
 function plausibility(w0: number, A: number, q: number): number {
-  const A0 = MATCH[0];
-  const A1 = MATCH[1];
-  const A2 = MATCH[2];
   const B0 = MATCH[3];
   const B1 = MATCH[4];
   const B2 = MATCH[5];
   const hn = lowShelfMagnitude(Math.PI / w0, A, q);
-  let r = B1 / A1 / (hn * hn);
+  let r = B1 / MATCH[1] / (hn * hn);
   if (B2 < 0) {
     // dN/dp = B1 - B0 + 4 B2 (1 - 2p) = 0
     const p = 0.5 + (B1 - B0) / (8 * B2);
     if (p > 0 && p < 1) {
-      const N = B0 * (1 - p) + B1 * p + 4 * B2 * p * (1 - p);
-      const D = A0 * (1 - p) + A1 * p + 4 * A2 * p * (1 - p);
       const h = lowShelfMagnitude((2 * Math.asin(Math.sqrt(p))) / w0, A, q);
-      const rp = N / D / (h * h);
+      const rp = matchedPowerAt(p) / (h * h);
       if (rp < r) r = rp;
     }
+  }
+  for (let j = 0; j < 2; j++) {
+    const x = j === 0 ? 0.5 : 0.75;
+    const sn = Math.sin(0.5 * x * w0);
+    const h = lowShelfMagnitude(x, A, q);
+    let rp = matchedPowerAt(sn * sn) / (h * h);
+    if (rp > 1) rp = 1 / rp;
+    if (rp < r) r = rp;
   }
   return r;
 }
