@@ -31,14 +31,11 @@ describe('EQ transparency', () => {
     const eq = makeEq(FS);
     setBand(eq.bank, 3, { on: true, type: 'bell', gain: 6, freq: 1000 });
     const x = [noise(FS, 5), noise(FS, 6)];
-    let moved = false;
     const y = render(eq, x.map((c) => c.subarray(0, 4096)));
     expect(maxDiff(y[0], x[0].subarray(0, 4096))).toBeGreaterThan(1e-3);
     eq.bank.setTarget(pidx('b3_gain'), 0); // 30 ms ramp
-    moved = true;
     const z = render(eq, x.map((c) => c.subarray(4096)));
     const from = Math.ceil(0.03 * FS) + 256;
-    expect(moved).toBe(true);
     expect(bitEqual(z[0].subarray(from), x[0].subarray(4096 + from))).toBe(true);
     expect(bitEqual(z[1].subarray(from), x[1].subarray(4096 + from))).toBe(true);
   });
