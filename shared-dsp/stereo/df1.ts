@@ -1,7 +1,7 @@
 /**
  * Second-order allpass and high-pass sections in direct form I, for the places where the imager
  * needs only one output of a section (mid allpasses, tree compensation allpasses, the bass-mono
- * high-pass). They cost 6 to 8 operations per sample against 12 to 14 for a trapezoidal SVF
+ * high-pass; the cascades run inline in linkwitz-riley.ts, bass-mono.ts and band-tree.ts). They cost 6 to 8 operations per sample against 12 to 14 for a trapezoidal SVF
  * section with the same output; the state is past inputs and outputs, so a corner that steps
  * every 32 frames along a ramp only perturbs the output in proportion to the step.
  *
@@ -75,25 +75,6 @@ export function df1AllpassChain(buf: Float64Array, n: number, c: Float64Array, c
     buf[i] = x;
   }
   for (let k = so + 2; k <= so + 2 * count + 1; k++) st[k] = flushTiny(st[k]);
-}
-
-/** In place high-pass; histories as for df1Allpass. */
-export function df1Highpass(buf: Float64Array, n: number, c: Float64Array, co: number, st: Float64Array, xo: number, yo: number): void {
-  const a1 = c[co], a2 = c[co + 1], b0 = c[co + 2];
-  let x1 = st[xo], x2 = st[xo + 1], y1 = st[yo], y2 = st[yo + 1];
-  for (let i = 0; i < n; i++) {
-    const x = buf[i];
-    const y = b0 * (x - 2 * x1 + x2) - a1 * y1 - a2 * y2;
-    x2 = x1;
-    x1 = x;
-    y2 = y1;
-    y1 = y;
-    buf[i] = y;
-  }
-  st[xo] = x1;
-  st[xo + 1] = x2;
-  st[yo] = flushTiny(y1);
-  st[yo + 1] = flushTiny(y2);
 }
 
 /** Flush recursive state that has decayed into the denormal range. */

@@ -47,15 +47,6 @@ export function toMidSide(l: Float64Array, r: Float64Array, m: Float64Array, s: 
   }
 }
 
-/** l = m + s, r = m - s */
-export function fromMidSide(m: Float64Array, s: Float64Array, l: Float64Array, r: Float64Array, n: number): void {
-  for (let i = 0; i < n; i++) {
-    const a = m[i], b = s[i];
-    l[i] = a + b;
-    r[i] = a - b;
-  }
-}
-
 /**
  * In place: x = dry + t (x - dry), a crossfade whose position t moves linearly from t0 to t1
  * over the first k frames of the block and stays at t1 after them.

@@ -1,5 +1,6 @@
 /**
- * Trapezoidal state-variable filter sections, run over blocks of Float64 samples.
+ * Trapezoidal state-variable filter: the design shared by the LR4 splits (linkwitz-riley.ts,
+ * band-tree.ts) and the correlation meter's low-pass, which run the section inline in their loops.
  *
  * A. Simper, "Linear Trapezoidal Integrated SVF" / "Solving the continuous SVF equations using
  * trapezoidal integration and equivalent currents", Cytomic technical papers (2013):
@@ -18,9 +19,6 @@
  * Layout: a section's coefficients are 3 numbers [a1, a2, g] at c[co..], its state 2 numbers
  * [ic1, ic2] at st[so..]. The damping k is passed separately (it is fixed by the filter type).
  */
-
-export const SVF_COEFS = 3;
-export const SVF_STATE = 2;
 
 /** Highest corner used: below fs/2 the prewarp tan() stays finite. */
 export const MAX_CORNER_RATIO = 0.45;
@@ -54,55 +52,4 @@ export function flushRange(st: Float64Array, from: number, to: number): void {
     const x = st[k];
     if (x < 1e-30 && x > -1e-30) st[k] = 0;
   }
-}
-
-/** In-place allpass (x - 2k band): (s^2 - k s + 1) / (s^2 + k s + 1). */
-export function svfAllpass(buf: Float64Array, n: number, k: number, c: Float64Array, co: number, st: Float64Array, so: number): void {
-  const a1 = c[co], a2 = c[co + 1], g = c[co + 2];
-  const k2 = 2 * k;
-  let ic1 = st[so], ic2 = st[so + 1];
-  for (let i = 0; i < n; i++) {
-    const x = buf[i];
-    const v3 = x - ic2;
-    const v1 = a1 * ic1 + a2 * v3;
-    const v2 = ic2 + g * v1;
-    ic1 = 2 * v1 - ic1;
-    ic2 = 2 * v2 - ic2;
-    buf[i] = x - k2 * v1;
-  }
-  st[so] = flush(ic1);
-  st[so + 1] = flush(ic2);
-}
-
-/** In-place high-pass (x - k band - low): s^2 / (s^2 + k s + 1). */
-export function svfHighpass(buf: Float64Array, n: number, k: number, c: Float64Array, co: number, st: Float64Array, so: number): void {
-  const a1 = c[co], a2 = c[co + 1], g = c[co + 2];
-  let ic1 = st[so], ic2 = st[so + 1];
-  for (let i = 0; i < n; i++) {
-    const x = buf[i];
-    const v3 = x - ic2;
-    const v1 = a1 * ic1 + a2 * v3;
-    const v2 = ic2 + g * v1;
-    ic1 = 2 * v1 - ic1;
-    ic2 = 2 * v2 - ic2;
-    buf[i] = x - k * v1 - v2;
-  }
-  st[so] = flush(ic1);
-  st[so + 1] = flush(ic2);
-}
-
-/** Low-pass (low output): 1 / (s^2 + k s + 1), x -> y (y may be x). */
-export function svfLowpass(x: Float64Array, y: Float64Array, n: number, c: Float64Array, co: number, st: Float64Array, so: number): void {
-  const a1 = c[co], a2 = c[co + 1], g = c[co + 2];
-  let ic1 = st[so], ic2 = st[so + 1];
-  for (let i = 0; i < n; i++) {
-    const v3 = x[i] - ic2;
-    const v1 = a1 * ic1 + a2 * v3;
-    const v2 = ic2 + g * v1;
-    ic1 = 2 * v1 - ic1;
-    ic2 = 2 * v2 - ic2;
-    y[i] = v2;
-  }
-  st[so] = flush(ic1);
-  st[so + 1] = flush(ic2);
 }
