@@ -180,6 +180,24 @@ describe('imager: neutral is bit-exact', () => {
     expectIdentical(out[1].subarray(14400), r.subarray(14400, frames));
     expectIdentical(out[0].subarray(0, 4800), l.subarray(0, 4800));
   });
+
+  it('bass mono on then off: after its 20 ms fade-out the output is bit-exact again', () => {
+    const { bank, kernel } = setup({ bands: 3 });
+    const on = imagerParams.index('monoOn');
+    const out: Float32Array[] = [new Float32Array(19200), new Float32Array(19200)];
+    for (let pos = 0; pos < 19200; pos += 4800) {
+      if (pos === 4800) bank.setNow(on, 1);
+      if (pos === 9600) bank.setNow(on, 0);
+      const o = renderOffline(kernel, bank, [l.subarray(pos, pos + 4800), r.subarray(pos, pos + 4800)]);
+      out[0].set(o[0], pos);
+      out[1].set(o[1], pos);
+    }
+    let changed = 0;
+    for (let i = 4800; i < 9600; i++) if (out[1][i] !== r[i]) changed++;
+    expect(changed).toBeGreaterThan(1000);
+    expectIdentical(out[0].subarray(9600 + 960), l.subarray(9600 + 960, 19200));
+    expectIdentical(out[1].subarray(9600 + 960), r.subarray(9600 + 960, 19200));
+  });
 });
 
 describe('imager: width 0 is exact mono', () => {
