@@ -100,16 +100,17 @@ describe('GainChain', () => {
     // a chain switched from L = 50 to L = 200 at 3000 matches one that always ran with 200
     const a = new GainChain(2000, 500);
     const b = new GainChain(2000, 500);
-    for (const ch of [a, b]) {
-      ch.setRelease(Math.exp(-1 / 48), 0, 0, false);
-      ch.setWindow(200 + 11 + 100);
-    }
+    for (const ch of [a, b]) ch.setRelease(Math.exp(-1 / 48), 0, 0, false);
+    // as the kernel does: the window follows L (H = L + 11 + hold)
+    a.setWindow(50 + 11 + 100);
     a.setBoxLength(50);
+    b.setWindow(200 + 11 + 100);
     b.setBoxLength(200);
     const ga = new Float64Array(q.length);
     const gb = new Float64Array(q.length);
     run(a, 0, 3000, ga);
     run(b, 0, 3000, gb);
+    a.setWindow(200 + 11 + 100);
     a.setBoxLength(200);
     a.g = b.g; // the released state is not part of the rebuild (it only follows)
     run(a, 3000, q.length, ga);

@@ -81,11 +81,14 @@ describe('limiter: null below the ceiling', () => {
     const x = [music(N, SR, 1, (c * db(-3)) / drive), music(N, SR, 2, (c * db(-3)) / drive)];
     const { y, kernel } = render(SR, values, x);
     const out = drive * db(values.trim ?? 0);
+    const depths: number[] = [];
     for (let ch = 0; ch < 2; ch++) {
       const depth = nullDepth(x[ch], y[ch], kernel.latency, out, c);
+      depths.push(depth);
       expect(depth, `ch${ch}`).toBeLessThanOrEqual(-120);
       if (!values.gain && !values.trim) expect(depth, `ch${ch}: bit-exact at unity`).toBe(-Infinity);
     }
+    console.log(`null ${JSON.stringify(values)}: ${depths.map((d) => d.toFixed(1)).join(' / ')} dB re ceiling`);
   });
 
   it('after a limiting episode the gain returns to exactly 1 (no endless one-pole tail)', () => {
