@@ -30,7 +30,7 @@ import { designBand } from './eq-band-design.js';
 import { BAND_LOW_CUT, BAND_HIGH_CUT, STEREO_BOTH, STEREO_LEFT, STEREO_RIGHT, STEREO_MID, STEREO_SIDE, isGainType } from './eq-band-types.js';
 import { EqBand } from './eq-band.js';
 import type { EqLayout } from './eq-layout.js';
-import { EQ_ANALYSER_SIZE, EQ_METER_PEAK_L, EQ_METER_PEAK_R, EQ_METER_PRE, EQ_METER_POST, EQ_METER_SIZE } from './eq-meters.js';
+import { EQ_ANALYSER_SIZE, EQ_METER_PEAK_L, EQ_METER_PEAK_R, EQ_METER_RMS_L, EQ_METER_RMS_R, EQ_METER_PRE, EQ_METER_POST, EQ_METER_SIZE } from './eq-meters.js';
 
 const PLAN_SKIP = 0;
 const PLAN_FAST = 1;
@@ -61,6 +61,9 @@ export class EqKernel implements Kernel {
   // meters
   private peakL = 0;
   private peakR = 0;
+  private sumSqL = 0;
+  private sumSqR = 0;
+  private sumCount = 0;
   private readonly pre = new Float32Array(EQ_ANALYSER_SIZE);
   private readonly post = new Float32Array(EQ_ANALYSER_SIZE);
   private ringPos = 0;
@@ -105,6 +108,7 @@ export class EqKernel implements Kernel {
     this.polarity = this.bank.value[this.layout.phase] >= 0.5 ? -1 : 1;
     this.gainDb = NaN;
     this.peakL = this.peakR = 0;
+    this.sumSqL = this.sumSqR = this.sumCount = 0;
     this.pre.fill(0);
     this.post.fill(0);
     this.ringPos = 0;
@@ -127,7 +131,11 @@ export class EqKernel implements Kernel {
   writeMeters(out: Float32Array): void {
     out[EQ_METER_PEAK_L] = this.peakL;
     out[EQ_METER_PEAK_R] = this.peakR;
+    const count = this.sumCount > 0 ? this.sumCount : 1;
+    out[EQ_METER_RMS_L] = Math.sqrt(this.sumSqL / count);
+    out[EQ_METER_RMS_R] = Math.sqrt(this.sumSqR / count);
     this.peakL = this.peakR = 0;
+    this.sumSqL = this.sumSqR = this.sumCount = 0;
     const p = this.ringPos;
     const N = EQ_ANALYSER_SIZE;
     for (let j = 0; j < N; j++) {
@@ -447,6 +455,9 @@ export class EqKernel implements Kernel {
     const yl = outputs[0];
     let pkL = this.peakL;
     let pkR = this.peakR;
+    let sqL = this.sumSqL;
+    let sqR = this.sumSqR;
+    this.sumCount += n;
     if (chans >= 2) {
       const wr = this.work[1];
       const yr = outputs[1];
@@ -462,6 +473,8 @@ export class EqKernel implements Kernel {
         const ar = r < 0 ? -r : r;
         if (al > pkL) pkL = al;
         if (ar > pkR) pkR = ar;
+        sqL += l * l;
+        sqR += r * r;
       }
       for (let c = 2; c < chans; c++) {
         const w = this.work[c];
@@ -476,11 +489,15 @@ export class EqKernel implements Kernel {
         p = (p + 1) & N1;
         const al = l < 0 ? -l : l;
         if (al > pkL) pkL = al;
+        sqL += l * l;
       }
       pkR = pkL;
+      sqR = sqL;
     }
     this.peakL = pkL;
     this.peakR = pkR;
+    this.sumSqL = sqL;
+    this.sumSqR = sqR;
     if (gb !== ga) {
       this.gainLin = gb;
       this.gainDb = db1;

@@ -4,7 +4,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { BAND_TYPES } from '../../plugins/eq/params.js';
-import { EQ_ANALYSER_SIZE, EQ_METER_PEAK_L, EQ_METER_PEAK_R, EQ_METER_POST, EQ_METER_PRE, EQ_METER_SIZE } from '../../shared-dsp/eq/eq-meters.js';
+import { EQ_ANALYSER_SIZE, EQ_METER_PEAK_L, EQ_METER_PEAK_R, EQ_METER_RMS_L, EQ_METER_RMS_R, EQ_METER_POST, EQ_METER_PRE, EQ_METER_SIZE } from '../../shared-dsp/eq/eq-meters.js';
 import { makeEq, setBand, render, renderWith, noise, sine, bitEqual, maxAbs, maxDiff, impulseResponse, type Eq } from './helpers/eq-harness.js';
 
 const FS = 48000;
@@ -122,6 +122,9 @@ describe('EQ meters', () => {
     eq.kernel.writeMeters!(m);
     expect(m[EQ_METER_PEAK_L]).toBeCloseTo(maxAbs(y[0]), 6);
     expect(m[EQ_METER_PEAK_R]).toBeCloseTo(maxAbs(y[1]), 6);
+    const rms = (v: Float32Array) => Math.sqrt(v.reduce((a, b) => a + b * b, 0) / v.length);
+    expect(m[EQ_METER_RMS_L]).toBeCloseTo(rms(y[0]), 5);
+    expect(m[EQ_METER_RMS_R]).toBeCloseTo(rms(y[1]), 5);
     const N = EQ_ANALYSER_SIZE;
     let pre = 0;
     let post = 0;

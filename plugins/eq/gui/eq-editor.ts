@@ -188,7 +188,7 @@ export class EqEditor extends LitElement {
         ></${graphTag}>
         <div class="out">
           <${paramTag} .host=${host} param="output" size="s"></${paramTag}>
-          <${levelMeterTag} .host=${host} offset="0" channels="2" stride="1" label="Out"></${levelMeterTag}>
+          <${levelMeterTag} .host=${host} offset="0" channels="2" stride="2" label="Out"></${levelMeterTag}>
         </div>
       </div>
       <div class="strip">
