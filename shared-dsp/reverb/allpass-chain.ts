@@ -42,25 +42,53 @@ export class AllpassChain {
     this.gain[stage] = g;
   }
 
-  /** run buf[start, end) through every stage, in place */
+  /** two chains of the same shape at once (left and right), in place */
+  static processPair(a: AllpassChain, b: AllpassChain, bufA: Float64Array, bufB: Float64Array, start: number, end: number): void {
+    const memA = a.mem;
+    const memB = b.mem;
+    const mask = a.mask;
+    const w0 = a.w;
+    for (let s = 0, base = 0; s < a.stages; s++, base += a.ringSize) {
+      const ga = a.gain[s];
+      const gb = b.gain[s];
+      let ra = w0 - a.len[s];
+      let rb = w0 - b.len[s];
+      let w = w0;
+      for (let n = start; n < end; n++) {
+        const da = memA[base + (ra & mask)];
+        const db = memB[base + (rb & mask)];
+        const va = bufA[n] + ga * da;
+        const vb = bufB[n] + gb * db;
+        bufA[n] = da - ga * va;
+        bufB[n] = db - gb * vb;
+        memA[base + w] = va + 1e-18 - 1e-18;
+        memB[base + w] = vb + 1e-18 - 1e-18;
+        w = (w + 1) & mask;
+        ra++;
+        rb++;
+      }
+    }
+    a.w = b.w = (w0 + end - start) & mask;
+  }
+
+  /** run buf[start, end) through every stage, in place (stage after stage) */
   process(buf: Float64Array, start: number, end: number): void {
     const mem = this.mem;
     const mask = this.mask;
-    const size = this.ringSize;
-    const stages = this.stages;
-    let w = this.w;
-    for (let n = start; n < end; n++) {
-      let x = buf[n];
-      for (let s = 0, base = 0; s < stages; s++, base += size) {
-        const g = this.gain[s];
-        const d = mem[base + ((w - this.len[s]) & mask)];
-        const v = x + g * d;
-        x = d - g * v;
+    const w0 = this.w;
+    for (let s = 0, base = 0; s < this.stages; s++, base += this.ringSize) {
+      const g = this.gain[s];
+      let r = w0 - this.len[s];
+      let w = w0;
+      for (let n = start; n < end; n++) {
+        const d = mem[base + (r & mask)];
+        const v = buf[n] + g * d;
+        buf[n] = d - g * v;
         mem[base + w] = v + 1e-18 - 1e-18; // flush values below ~1e-34 (no denormals in the ring)
+        w = (w + 1) & mask;
+        r++;
       }
-      buf[n] = x;
-      w = (w + 1) & mask;
     }
-    this.w = w;
+    this.w = (w0 + end - start) & mask;
   }
 }

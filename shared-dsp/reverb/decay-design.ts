@@ -10,10 +10,18 @@
  * Each path gets a broadband gain, an RBJ low shelf and an RBJ high shelf (shelf.ts) whose dB
  * gains are m times per-sample values (G, L, H). For small gains a shelf's dB response is its
  * gain times a fixed shape s(f), so d(f) ~ G + L sL(f) + H sH(f); (G, L, H) solve that at
- * 125 Hz, 1 kHz and 7 kHz (a 3x3 system fixed per sample rate). The high match sits a little
- * below 8 kHz so that the whole 8 kHz octave (5.7 to 11.3 kHz) comes out near its target.
- * Shelf midpoints (220 Hz, 6.5 kHz) are placed so that the octaves 500 Hz to 2 kHz keep the
- * mid RT60 within a few per cent at the default ratios.
+ * three match frequencies (a 3x3 system), and designPath refines them for large gains.
+ * - Shelf midpoints 220 Hz and 6.5 kHz; mid matched at 1.6 kHz. The shelves' skirts reach
+ *   into the mid octaves (a 2nd-order shelf moves at most 12 dB/octave), so with damping < 1
+ *   the 2 kHz octave decays a little fast and 500 Hz a little slow; matching the mid between
+ *   them keeps the octaves 500 Hz, 1 kHz and 2 kHz within a few per cent at the defaults.
+ * - Low matched at 125 Hz.
+ * - High matched at a frequency that depends on damping (5.9 kHz at 0.1 to 8.8 kHz at 1.5):
+ *   inside the 8 kHz octave (5.7 to 11.3 kHz) the loss still grows with frequency, and an
+ *   octave's Schroeder decay follows its slowest part, the lower edge when highs decay
+ *   faster (damping < 1), the upper edge when they decay slower. The table below puts the
+ *   octave's T30 on damping x decay (tuned on a model of the band's energy decay; the RT60
+ *   tests measure it).
  */
 import { biquadDb, designHighShelf, designLowShelf, shelfCorner, type ShelfCorner } from './shelf.js';
 
@@ -24,7 +32,24 @@ export const DECAY_HIGH_HZ = 8000;
 
 const LOW_SHELF_HZ = 220;
 const HIGH_SHELF_HZ = 6500;
-const MATCH_HZ = [125, 1000, 7000] as const;
+const MATCH_LOW_HZ = 125;
+const MATCH_MID_HZ = 1600;
+/** high match frequency against damping (piecewise linear in log damping) */
+const HIGH_MATCH: ReadonlyArray<readonly [number, number]> = [
+  [0.1, 5900], [0.3, 6100], [0.5, 6650], [0.7, 7600], [1.0, 8200], [1.5, 8800],
+];
+
+export function highMatchHz(damping: number): number {
+  const t = HIGH_MATCH;
+  if (damping <= t[0][0]) return t[0][1];
+  for (let i = 1; i < t.length; i++) {
+    if (damping <= t[i][0]) {
+      const x = Math.log(damping / t[i - 1][0]) / Math.log(t[i][0] / t[i - 1][0]);
+      return t[i - 1][1] + x * (t[i][1] - t[i - 1][1]);
+    }
+  }
+  return t[t.length - 1][1];
+}
 
 /** coefficients per path: two biquads of five numbers */
 export const DECAY_FILTER_COEFS = 10;
@@ -41,6 +66,9 @@ export class DecayDesign {
   private lowCorner: ShelfCorner = shelfCorner(LOW_SHELF_HZ, 48000);
   private highCorner: ShelfCorner = shelfCorner(HIGH_SHELF_HZ, 48000);
   private readonly inv = new Float64Array(9);
+  private readonly model = new Float64Array(9);
+  private readonly shape = new Float64Array(10);
+  private matchDamping = -1;
   /** per-sample target loss in dB at the match frequencies */
   private readonly target = new Float64Array(3);
   /** cos w, sin w, cos 2w, sin 2w at the three match frequencies */
@@ -55,23 +83,33 @@ export class DecayDesign {
     const nyq = sampleRate / 2;
     this.lowCorner = shelfCorner(Math.min(LOW_SHELF_HZ, 0.2 * nyq), sampleRate);
     this.highCorner = shelfCorner(Math.min(HIGH_SHELF_HZ, 0.6 * nyq), sampleRate);
-    // shapes: the dB response of 1 dB shelves at the match frequencies
-    const c = new Float64Array(10);
-    designLowShelf(c, 0, this.lowCorner, 1, 1);
-    designHighShelf(c, 5, this.highCorner, 1, 1);
-    const m = new Float64Array(9);
-    for (let r = 0; r < 3; r++) {
-      const f = Math.min(MATCH_HZ[r], 0.7 * nyq);
-      const w = (2 * Math.PI * f) / sampleRate;
-      this.trig[r * 4] = Math.cos(w);
-      this.trig[r * 4 + 1] = Math.sin(w);
-      this.trig[r * 4 + 2] = Math.cos(2 * w);
-      this.trig[r * 4 + 3] = Math.sin(2 * w);
-      m[r * 3] = 1;
-      m[r * 3 + 1] = biquadDb(c, 0, f, sampleRate);
-      m[r * 3 + 2] = biquadDb(c, 5, f, sampleRate);
-    }
-    invert3(m, this.inv);
+    designLowShelf(this.shape, 0, this.lowCorner, 1, 1);
+    designHighShelf(this.shape, 5, this.highCorner, 1, 1);
+    this.setMatch(0, MATCH_LOW_HZ);
+    this.setMatch(1, MATCH_MID_HZ);
+    this.matchDamping = -1;
+    this.setHighMatch(0.5);
+  }
+
+  /** row r of the model: the 1 dB shelves' responses at f (and the trig for designPath) */
+  private setMatch(r: number, f: number): void {
+    const fs = this.fs;
+    f = Math.min(f, 0.35 * fs);
+    const w = (2 * Math.PI * f) / fs;
+    this.trig[r * 4] = Math.cos(w);
+    this.trig[r * 4 + 1] = Math.sin(w);
+    this.trig[r * 4 + 2] = Math.cos(2 * w);
+    this.trig[r * 4 + 3] = Math.sin(2 * w);
+    this.model[r * 3] = 1;
+    this.model[r * 3 + 1] = biquadDb(this.shape, 0, f, fs);
+    this.model[r * 3 + 2] = biquadDb(this.shape, 5, f, fs);
+  }
+
+  private setHighMatch(damping: number): void {
+    if (damping === this.matchDamping) return;
+    this.matchDamping = damping;
+    this.setMatch(2, highMatchHz(damping));
+    invert3(this.model, this.inv);
   }
 
   /** Set the per-sample losses for RT60 = decay (mid), decay*bassDecay (low), decay*damping (high). */
@@ -81,6 +119,7 @@ export class DecayDesign {
       this.broadband = this.low = this.high = this.mid = 0;
       return;
     }
+    this.setHighMatch(damping);
     const k = -60 / (this.fs * decay);
     const dl = k / bassDecay;
     const dm = k;

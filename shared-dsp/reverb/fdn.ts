@@ -8,7 +8,7 @@
  * - N = 8, feedback matrix H8 / sqrt(8) (Sylvester Hadamard, orthogonal), applied as a fast
  *   Walsh-Hadamard transform: 24 additions, no multiplies (the 1/sqrt(8) is folded into the
  *   decay filters).
- * - per line: a modulated read with first-order allpass interpolation (J. Dattorro, "Effect
+ * - on the four longest lines: a modulated read with first-order allpass interpolation (J. Dattorro, "Effect
  *   Design Part 2", JAES 45(10), 1997, and D. Jaffe / J. O. Smith, "Extensions of the
  *   Karplus-Strong plucked-string algorithm", CMJ 7(2), 1983): y = a x[n-k] + x[n-k-1] - a y[n-1],
  *   a = (1 - D)/(1 + D), D in [0.5, 1.5). |H| = 1 at every frequency, so the modulation does not
@@ -26,9 +26,12 @@ import {
   FDN_OUT_L, FDN_OUT_R, type FdnTuning,
 } from './fdn-tunings.js';
 import { sineAt, wrapPhase } from './lfo.js';
+import { readFiltered2, readModulatedFiltered2 } from './blocks.js';
 
 const N = FDN_LINES;
 const MOD_BLOCK = 32;
+/** lines MODULATED_FROM..7 are modulated (the four longest); the others read whole-sample delays */
+const MODULATED_FROM = 4;
 /** 1/sqrt(8): the Hadamard normalisation, folded into the decay filters */
 const H_NORM = 1 / Math.sqrt(8);
 /** input sign vectors scaled to unit norm per channel */
@@ -42,15 +45,18 @@ export class Fdn {
   private w = 0;
   /** mean delay of each line in samples (at the current size) */
   readonly length = new Float64Array(N);
-  private readonly delay = new Float64Array(N);
+  /** per line: current delay (samples) and the allpass interpolator's last output */
+  private readonly modStates: Float64Array[] = Array.from({ length: N }, () => new Float64Array(2));
   private readonly step = new Float64Array(N);
-  private readonly apY = new Float64Array(N);
+  private readonly lineBuf: Float64Array[] = Array.from({ length: N }, () => new Float64Array(MOD_BLOCK));
+  /** longest block: no line may read what the same block writes */
+  private maxBlock = MOD_BLOCK;
   private readonly coef = new Float64Array(N * DECAY_FILTER_COEFS);
   private readonly z = new Float64Array(N * 4);
-  private readonly s = new Float64Array(N);
   private readonly phase = new Float64Array(N);
   private readonly phaseInc = new Float64Array(N);
   private depth = 0;
+  private shortest = MOD_BLOCK + 2;
   private modCount = 0;
   private outGain = 1;
   private readonly diffL = new AllpassChain(4);
@@ -72,7 +78,7 @@ export class Fdn {
 
   reset(): void {
     this.mem.fill(0);
-    this.apY.fill(0);
+    for (let i = 0; i < N; i++) this.modStates[i][1] = 0;
     this.z.fill(0);
     this.diffL.reset();
     this.diffR.reset();
@@ -84,17 +90,26 @@ export class Fdn {
   /** delay lengths of a tuning at a size scale; call setDecay afterwards */
   setTuning(t: FdnTuning, scale: number): void {
     const k = (scale * this.fs) / 1000;
+    let shortest = Infinity;
     for (let i = 0; i < N; i++) {
       this.length[i] = Math.round(t.linesMs[i] * k);
-      this.delay[i] = this.length[i] + this.depth * sineAt(this.phase[i]);
+      this.modStates[i][0] = this.length[i] + (i >= MODULATED_FROM ? this.depth * sineAt(this.phase[i]) : 0);
       this.step[i] = 0;
+      shortest = Math.min(shortest, this.length[i]);
     }
+    this.shortest = shortest;
+    this.updateMaxBlock();
     for (let j = 0; j < 4; j++) {
       this.diffL.setLength(j, t.diffuserMsL[j] * k);
       this.diffR.setLength(j, t.diffuserMsR[j] * k);
     }
     this.outGain = t.outputGain;
     this.modCount = 0;
+  }
+
+  private updateMaxBlock(): void {
+    // reads go back at least floor(shortest - depth - 0.5) frames; a block must be shorter
+    this.maxBlock = Math.max(1, Math.min(MOD_BLOCK, Math.floor(this.shortest - this.depth - 2)));
   }
 
   /** decay filters of every line from the design (per-sample losses) */
@@ -113,99 +128,98 @@ export class Fdn {
   /** excursion in samples (peak) and base rate in Hz */
   setModulation(depthSamples: number, rateHz: number): void {
     this.depth = depthSamples;
+    this.updateMaxBlock();
     for (let i = 0; i < N; i++) this.phaseInc[i] = (rateHz * FDN_MOD_RATIO[i]) / this.fs;
   }
 
   /** next modulation segment: each line's delay glides linearly to its value 32 samples on */
   private nextModSegment(): void {
-    for (let i = 0; i < N; i++) {
+    for (let i = MODULATED_FROM; i < N; i++) {
       const p = (this.phase[i] = wrapPhase(this.phase[i] + this.phaseInc[i] * MOD_BLOCK));
       const target = this.length[i] + this.depth * sineAt(p);
-      this.step[i] = (target - this.delay[i]) / MOD_BLOCK;
+      this.step[i] = (target - this.modStates[i][0]) / MOD_BLOCK;
     }
-    // flush tiny filter states (denormal protection for the Float64 states)
-    const z = this.z;
-    for (let k = 0; k < N * 4; k++) if (z[k] < 1e-30 && z[k] > -1e-30) z[k] = 0;
-    const ap = this.apY;
-    for (let i = 0; i < N; i++) if (ap[i] < 1e-30 && ap[i] > -1e-30) ap[i] = 0;
+  }
+
+  /** Tail of inL/inR[start, end) (diffused in place) into outL/outR. */
+  process(inL: Float64Array, inR: Float64Array, outL: Float64Array, outR: Float64Array, start: number, end: number): void {
+    AllpassChain.processPair(this.diffL, this.diffR, inL, inR, start, end); // same ring sizes
+    let n = start;
+    while (n < end) {
+      if (this.modCount === 0) {
+        this.nextModSegment();
+        this.modCount = MOD_BLOCK;
+      }
+      const b = Math.min(end - n, this.modCount, this.maxBlock);
+      this.readLines(b);
+      this.mixAndWrite(inL, inR, outL, outR, n, b);
+      this.modCount -= b;
+      n += b;
+    }
   }
 
   /**
-   * Tail of inL/inR[start, end) (diffused in place) into outL/outR.
+   * every line's next b outputs (read, decay filter) into lineBuf[i], two lines at a time:
+   * lines 0-3 at fixed whole-sample delays, lines 4-7 modulated
    */
-  process(inL: Float64Array, inR: Float64Array, outL: Float64Array, outR: Float64Array, start: number, end: number): void {
-    this.diffL.process(inL, start, end);
-    this.diffR.process(inR, start, end);
+  private readLines(b: number): void {
+    const ring = this.ring;
+    const st = this.modStates;
+    const lb = this.lineBuf;
+    const len = this.length;
+    const F = DECAY_FILTER_COEFS;
+    for (let i = 0; i < MODULATED_FROM; i += 2) {
+      readFiltered2(
+        this.mem, this.w, this.mask, this.coef, this.z, b,
+        i * ring, len[i], i * F, i * 4, lb[i],
+        (i + 1) * ring, len[i + 1], (i + 1) * F, (i + 1) * 4, lb[i + 1],
+      );
+    }
+    for (let i = MODULATED_FROM; i < N; i += 2) {
+      readModulatedFiltered2(
+        this.mem, this.w, this.mask, this.coef, this.z, b,
+        i * ring, st[i], this.step[i], i * F, i * 4, lb[i],
+        (i + 1) * ring, st[i + 1], this.step[i + 1], (i + 1) * F, (i + 1) * 4, lb[i + 1],
+      );
+    }
+  }
+
+  /** outputs, Hadamard feedback and input injection for b frames from frame n */
+  private mixAndWrite(inL: Float64Array, inR: Float64Array, outL: Float64Array, outR: Float64Array, n: number, b: number): void {
     const mem = this.mem;
     const mask = this.mask;
     const ring = this.ring;
-    const delay = this.delay;
-    const step = this.step;
-    const apY = this.apY;
-    const c = this.coef;
-    const z = this.z;
-    const s = this.s;
+    const [l0, l1, l2, l3, l4, l5, l6, l7] = this.lineBuf;
     const g = this.outGain * IN_NORM;
     let w = this.w;
-    let cnt = this.modCount;
-    for (let n = start; n < end; n++) {
-      if (cnt === 0) {
-        this.nextModSegment();
-        cnt = MOD_BLOCK;
-      }
-      cnt--;
-      for (let i = 0, base = 0, o = 0, q = 0; i < N; i++, base += ring, o += 10, q += 4) {
-        const d = (delay[i] += step[i]);
-        const k = (d - 0.5) | 0;
-        const fr = d - k;
-        const a = (1 - fr) / (1 + fr);
-        const r0 = mem[base + ((w - k) & mask)];
-        const r1 = mem[base + ((w - k - 1) & mask)];
-        const y = a * (r0 - apY[i]) + r1;
-        apY[i] = y;
-        // low shelf (with broadband gain and 1/sqrt 8), transposed direct form II
-        const t = c[o] * y + z[q];
-        z[q] = c[o + 1] * y - c[o + 3] * t + z[q + 1];
-        z[q + 1] = c[o + 2] * y - c[o + 4] * t;
-        // high shelf
-        const u = c[o + 5] * t + z[q + 2];
-        z[q + 2] = c[o + 6] * t - c[o + 8] * u + z[q + 3];
-        z[q + 3] = c[o + 7] * t - c[o + 9] * u;
-        s[i] = u;
-      }
-      const s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3], s4 = s[4], s5 = s[5], s6 = s[6], s7 = s[7];
-      outL[n] = outLeft(s0, s1, s2, s3, s4, s5, s6, s7);
-      outR[n] = outRight(s0, s1, s2, s3, s4, s5, s6, s7);
+    for (let j = 0; j < b; j++, n++) {
+      const s0 = l0[j], s1 = l1[j], s2 = l2[j], s3 = l3[j], s4 = l4[j], s5 = l5[j], s6 = l6[j], s7 = l7[j];
+      // outputs: signs FDN_OUT_L = + - + + - + - -, FDN_OUT_R = + + - + + - - -
+      outL[n] = s0 - s1 + s2 + s3 - s4 + s5 - s6 - s7;
+      outR[n] = s0 + s1 - s2 + s3 + s4 - s5 - s6 - s7;
       // fast Walsh-Hadamard transform (natural order), three butterfly stages
       const a0 = s0 + s1, a1 = s0 - s1, a2 = s2 + s3, a3 = s2 - s3;
       const a4 = s4 + s5, a5 = s4 - s5, a6 = s6 + s7, a7 = s6 - s7;
       const b0 = a0 + a2, b1 = a1 + a3, b2 = a0 - a2, b3 = a1 - a3;
       const b4 = a4 + a6, b5 = a5 + a7, b6 = a4 - a6, b7 = a5 - a7;
+      // input injection: signs FDN_IN_L = + + - + - + + -, FDN_IN_R = + - + + + + - -
       const xl = inL[n] * g;
       const xr = inR[n] * g;
-      const p = xl + xr; // FDN_IN signs: line gets +-xl +-xr
+      const p = xl + xr;
       const m = xl - xr;
-      mem[w] = b0 + b4 + p + 1e-18 - 1e-18; //            +l +r
-      mem[ring + w] = b1 + b5 + m + 1e-18 - 1e-18; //     +l -r
-      mem[2 * ring + w] = b2 + b6 - m + 1e-18 - 1e-18; // -l +r
-      mem[3 * ring + w] = b3 + b7 + p + 1e-18 - 1e-18; // +l +r
-      mem[4 * ring + w] = b0 - b4 - m + 1e-18 - 1e-18; // -l +r
-      mem[5 * ring + w] = b1 - b5 + p + 1e-18 - 1e-18; // +l +r
-      mem[6 * ring + w] = b2 - b6 + m + 1e-18 - 1e-18; // +l -r
-      mem[7 * ring + w] = b3 - b7 - p + 1e-18 - 1e-18; // -l -r
+      // + 1e-18 - 1e-18 flushes values below ~1e-34 to 0: no denormal ever enters a ring
+      mem[w] = b0 + b4 + p + 1e-18 - 1e-18;
+      mem[ring + w] = b1 + b5 + m + 1e-18 - 1e-18;
+      mem[2 * ring + w] = b2 + b6 - m + 1e-18 - 1e-18;
+      mem[3 * ring + w] = b3 + b7 + p + 1e-18 - 1e-18;
+      mem[4 * ring + w] = b0 - b4 - m + 1e-18 - 1e-18;
+      mem[5 * ring + w] = b1 - b5 + p + 1e-18 - 1e-18;
+      mem[6 * ring + w] = b2 - b6 + m + 1e-18 - 1e-18;
+      mem[7 * ring + w] = b3 - b7 - p + 1e-18 - 1e-18;
       w = (w + 1) & mask;
     }
     this.w = w;
-    this.modCount = cnt;
   }
-}
-
-// Output sums with the FDN_OUT_L / FDN_OUT_R signs written out.
-function outLeft(s0: number, s1: number, s2: number, s3: number, s4: number, s5: number, s6: number, s7: number): number {
-  return s0 - s1 + s2 + s3 - s4 + s5 - s6 - s7;
-}
-function outRight(s0: number, s1: number, s2: number, s3: number, s4: number, s5: number, s6: number, s7: number): number {
-  return s0 + s1 - s2 + s3 + s4 - s5 - s6 - s7;
 }
 
 // The hand-written sign patterns above must equal the tables (checked once at load).

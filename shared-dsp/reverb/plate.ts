@@ -19,6 +19,7 @@
 import { AllpassChain } from './allpass-chain.js';
 import { DECAY_FILTER_COEFS, type DecayDesign } from './decay-design.js';
 import { sineAt, wrapPhase } from './lfo.js';
+import { decayFilter, readDelay, readModulated } from './blocks.js';
 import {
   DATTORRO_FS, PLATE_TIME_SCALE, PLATE_DECAY_DIFFUSION_1, PLATE_DECAY_DIFFUSION_2, PLATE_INPUT_DIFFUSERS, PLATE_INPUT_GAINS,
   PLATE_OUTPUT_GAIN, PLATE_SEGMENTS, PLATE_TAPS_LEFT, PLATE_TAPS_RIGHT,
@@ -46,20 +47,24 @@ export class Plate {
   private readonly tapGainL = new Float64Array(TAPS);
   private readonly tapGainR = new Float64Array(TAPS);
   /** one decay filter per segment (two biquads each) */
-  private readonly coef = new Float64Array(8 * DECAY_FILTER_COEFS);
+  private readonly coef = new Float64Array(8 * F);
   private readonly z = new Float64Array(8 * 4);
   private readonly diffuser = new AllpassChain(PLATE_INPUT_DIFFUSERS.length);
-  // modulation of the two decay-diffusion-1 allpasses
-  private dL = 0;
-  private dR = 0;
+  // modulation of the two decay-diffusion-1 allpasses: [delay, interpolator state] per side
+  private readonly modL = new Float64Array(2);
+  private readonly modR = new Float64Array(2);
   private stepL = 0;
   private stepR = 0;
-  private apYL = 0;
-  private apYR = 0;
   private phase = 0;
   private phaseInc = 0;
   private depth = 0;
   private modCount = 0;
+  private maxBlock = MOD_BLOCK;
+  // block scratch
+  private readonly endL = new Float64Array(MOD_BLOCK);
+  private readonly endR = new Float64Array(MOD_BLOCK);
+  private readonly bufA = new Float64Array(MOD_BLOCK);
+  private readonly bufB = new Float64Array(MOD_BLOCK);
 
   prepare(sampleRate: number, maxScale: number, maxModMs: number): void {
     this.fs = sampleRate;
@@ -78,7 +83,7 @@ export class Plate {
     this.mem.fill(0);
     this.z.fill(0);
     this.diffuser.reset();
-    this.apYL = this.apYR = 0;
+    this.modL[1] = this.modR[1] = 0;
     this.phase = 0;
     this.modCount = 0;
     this.w = 0;
@@ -97,10 +102,11 @@ export class Plate {
       this.tapOffR[t] = Math.min(this.length[sr] - 1, Math.max(0, Math.round(or * k)));
     }
     for (let j = 0; j < PLATE_INPUT_DIFFUSERS.length; j++) this.diffuser.setLength(j, PLATE_INPUT_DIFFUSERS[j] * k);
-    this.dL = this.length[SEG_AP1L] + this.depth * sineAt(this.phase);
-    this.dR = this.length[SEG_AP1R] + this.depth * sineAt(wrapPhase(this.phase + 0.25));
+    this.modL[0] = this.length[SEG_AP1L] + this.depth * sineAt(this.phase);
+    this.modR[0] = this.length[SEG_AP1R] + this.depth * sineAt(wrapPhase(this.phase + 0.25));
     this.stepL = this.stepR = 0;
     this.modCount = 0;
+    this.updateMaxBlock();
   }
 
   /** every segment's filter is designed for its own length (broadband gain included) */
@@ -117,7 +123,7 @@ export class Plate {
     }
   }
 
-  /** diffusion 0..1 scales the paper's input diffusion gains */
+  /** diffusion 0..1 scales the input diffusion gains */
   setDiffusion(amount: number): void {
     for (let j = 0; j < PLATE_INPUT_DIFFUSERS.length; j++) this.diffuser.setGain(j, PLATE_INPUT_GAINS[j] * amount);
   }
@@ -125,120 +131,109 @@ export class Plate {
   setModulation(depthSamples: number, rateHz: number): void {
     this.depth = depthSamples;
     this.phaseInc = rateHz / this.fs;
+    this.updateMaxBlock();
+  }
+
+  private updateMaxBlock(): void {
+    let shortest = Infinity;
+    for (let s = 0; s < 8; s++) shortest = Math.min(shortest, this.length[s]);
+    this.maxBlock = Math.max(1, Math.min(MOD_BLOCK, Math.floor(shortest - this.depth - 2)));
   }
 
   private nextModSegment(): void {
     const p = (this.phase = wrapPhase(this.phase + this.phaseInc * MOD_BLOCK));
-    this.stepL = (this.length[SEG_AP1L] + this.depth * sineAt(p) - this.dL) / MOD_BLOCK;
-    this.stepR = (this.length[SEG_AP1R] + this.depth * sineAt(wrapPhase(p + 0.25)) - this.dR) / MOD_BLOCK;
-    const z = this.z;
-    for (let k = 0; k < 32; k++) if (z[k] < 1e-30 && z[k] > -1e-30) z[k] = 0;
-    if (this.apYL < 1e-30 && this.apYL > -1e-30) this.apYL = 0;
-    if (this.apYR < 1e-30 && this.apYR > -1e-30) this.apYR = 0;
+    this.stepL = (this.length[SEG_AP1L] + this.depth * sineAt(p) - this.modL[0]) / MOD_BLOCK;
+    this.stepR = (this.length[SEG_AP1R] + this.depth * sineAt(wrapPhase(p + 0.25)) - this.modR[0]) / MOD_BLOCK;
   }
 
   /** tail of the mono sum of inL/inR[start, end) into outL/outR (inL is used as scratch) */
   process(inL: Float64Array, inR: Float64Array, outL: Float64Array, outR: Float64Array, start: number, end: number): void {
     for (let n = start; n < end; n++) inL[n] = 0.5 * (inL[n] + inR[n]);
     this.diffuser.process(inL, start, end);
+    let n = start;
+    while (n < end) {
+      if (this.modCount === 0) {
+        this.nextModSegment();
+        this.modCount = MOD_BLOCK;
+      }
+      const b = Math.min(end - n, this.modCount, this.maxBlock);
+      this.block(inL, outL, outR, n, b);
+      this.modCount -= b;
+      n += b;
+    }
+  }
+
+  /**
+   * b frames of the tank from frame n. A block is shorter than every segment, so each
+   * segment's reads come from earlier blocks and the steps can run one after the other.
+   */
+  private block(x: Float64Array, outL: Float64Array, outR: Float64Array, n: number, b: number): void {
     const mem = this.mem;
     const mask = this.mask;
     const ring = this.ring;
     const len = this.length;
     const c = this.coef;
     const z = this.z;
-    const tbL = this.tapBaseL, toL = this.tapOffL, tbR = this.tapBaseR, toR = this.tapOffR;
-    const gL = this.tapGainL, gR = this.tapGainR;
+    const w = this.w;
+    const endL = this.endL, endR = this.endR, bufA = this.bufA, bufB = this.bufB;
     const g1 = PLATE_DECAY_DIFFUSION_1;
     const g2 = PLATE_DECAY_DIFFUSION_2;
-    const bAP1L = SEG_AP1L * ring, bD1L = SEG_D1L * ring, bAP2L = SEG_AP2L * ring, bD2L = SEG_D2L * ring;
-    const bAP1R = SEG_AP1R * ring, bD1R = SEG_D1R * ring, bAP2R = SEG_AP2R * ring, bD2R = SEG_D2R * ring;
-    const lD1L = len[SEG_D1L], lAP2L = len[SEG_AP2L], lD2L = len[SEG_D2L];
-    const lD1R = len[SEG_D1R], lAP2R = len[SEG_AP2R], lD2R = len[SEG_D2R];
-    // decay filter offsets (coefficients, states) per segment
-    const cAP1L = SEG_AP1L * F, cD1L = SEG_D1L * F, cAP2L = SEG_AP2L * F, cD2L = SEG_D2L * F;
-    const cAP1R = SEG_AP1R * F, cD1R = SEG_D1R * F, cAP2R = SEG_AP2R * F, cD2R = SEG_D2R * F;
-    let w = this.w;
-    let cnt = this.modCount;
-    let dL = this.dL, dR = this.dR, apYL = this.apYL, apYR = this.apYR;
-    for (let n = start; n < end; n++) {
-      if (cnt === 0) {
-        this.dL = dL; this.dR = dR; this.apYL = apYL; this.apYR = apYR;
-        this.nextModSegment();
-        apYL = this.apYL; apYR = this.apYR;
-        cnt = MOD_BLOCK;
+
+    // ends of the two halves (cross-fed), through their decay filters
+    readDelay(mem, SEG_D2L * ring, w, mask, len[SEG_D2L], endL, b);
+    decayFilter(c, SEG_D2L * F, z, SEG_D2L * 4, endL, b);
+    readDelay(mem, SEG_D2R * ring, w, mask, len[SEG_D2R], endR, b);
+    decayFilter(c, SEG_D2R * F, z, SEG_D2R * 4, endR, b);
+
+    for (let side = 0; side < 2; side++) {
+      const left = side === 0;
+      const sAP1 = left ? SEG_AP1L : SEG_AP1R;
+      const sD1 = left ? SEG_D1L : SEG_D1R;
+      const sAP2 = left ? SEG_AP2L : SEG_AP2R;
+      const sD2 = left ? SEG_D2L : SEG_D2R;
+      const other = left ? endR : endL;
+      // modulated allpass (decay diffusion 1): v = in + g1 w, y = w - g1 v; y enters delay 1
+      readModulated(mem, sAP1 * ring, w, mask, left ? this.modL : this.modR, left ? this.stepL : this.stepR, bufA, b);
+      decayFilter(c, sAP1 * F, z, sAP1 * 4, bufA, b);
+      const bAP1 = sAP1 * ring;
+      const bD1 = sD1 * ring;
+      for (let j = 0, p = w; j < b; j++, p = (p + 1) & mask) {
+        const wv = bufA[j];
+        const v = x[n + j] + other[j] + g1 * wv;
+        mem[bAP1 + p] = v + 1e-18 - 1e-18; // flush below ~1e-34: no denormals in the rings
+        mem[bD1 + p] = wv - g1 * v + 1e-18 - 1e-18;
       }
-      cnt--;
-      const x = inL[n];
-      // ends of the two halves (cross-fed), through their decay filters
-      const endL = decayFilter(c, z, cD2L, SEG_D2L * 4, mem[bD2L + ((w - lD2L) & mask)]);
-      const endR = decayFilter(c, z, cD2R, SEG_D2R * 4, mem[bD2R + ((w - lD2R) & mask)]);
-
-      // ---- left half: modulated allpass (allpass-interpolated read), delay, allpass, delay
-      dL += this.stepL;
-      let k = (dL - 0.5) | 0;
-      let fr = dL - k;
-      let a = (1 - fr) / (1 + fr);
-      apYL = a * (mem[bAP1L + ((w - k) & mask)] - apYL) + mem[bAP1L + ((w - k - 1) & mask)];
-      let wv = decayFilter(c, z, cAP1L, SEG_AP1L * 4, apYL);
-      let v = x + endR + g1 * wv;
-      let y = wv - g1 * v;
-      mem[bAP1L + w] = v + 1e-18 - 1e-18;
-      mem[bD1L + w] = y + 1e-18 - 1e-18;
-      const tL = decayFilter(c, z, cD1L, SEG_D1L * 4, mem[bD1L + ((w - lD1L) & mask)]);
-      wv = decayFilter(c, z, cAP2L, SEG_AP2L * 4, mem[bAP2L + ((w - lAP2L) & mask)]);
-      v = tL + g2 * wv;
-      y = wv - g2 * v;
-      mem[bAP2L + w] = v + 1e-18 - 1e-18;
-      mem[bD2L + w] = y + 1e-18 - 1e-18;
-
-      // ---- right half
-      dR += this.stepR;
-      k = (dR - 0.5) | 0;
-      fr = dR - k;
-      a = (1 - fr) / (1 + fr);
-      apYR = a * (mem[bAP1R + ((w - k) & mask)] - apYR) + mem[bAP1R + ((w - k - 1) & mask)];
-      wv = decayFilter(c, z, cAP1R, SEG_AP1R * 4, apYR);
-      v = x + endL + g1 * wv;
-      y = wv - g1 * v;
-      mem[bAP1R + w] = v + 1e-18 - 1e-18;
-      mem[bD1R + w] = y + 1e-18 - 1e-18;
-      const tR = decayFilter(c, z, cD1R, SEG_D1R * 4, mem[bD1R + ((w - lD1R) & mask)]);
-      wv = decayFilter(c, z, cAP2R, SEG_AP2R * 4, mem[bAP2R + ((w - lAP2R) & mask)]);
-      v = tR + g2 * wv;
-      y = wv - g2 * v;
-      mem[bAP2R + w] = v + 1e-18 - 1e-18;
-      mem[bD2R + w] = y + 1e-18 - 1e-18;
-
-      // ---- output taps (table 2 of the paper)
-      outL[n] =
-        gL[0] * mem[tbL[0] + ((w - toL[0]) & mask)] + gL[1] * mem[tbL[1] + ((w - toL[1]) & mask)] +
-        gL[2] * mem[tbL[2] + ((w - toL[2]) & mask)] + gL[3] * mem[tbL[3] + ((w - toL[3]) & mask)] +
-        gL[4] * mem[tbL[4] + ((w - toL[4]) & mask)] + gL[5] * mem[tbL[5] + ((w - toL[5]) & mask)] +
-        gL[6] * mem[tbL[6] + ((w - toL[6]) & mask)];
-      outR[n] =
-        gR[0] * mem[tbR[0] + ((w - toR[0]) & mask)] + gR[1] * mem[tbR[1] + ((w - toR[1]) & mask)] +
-        gR[2] * mem[tbR[2] + ((w - toR[2]) & mask)] + gR[3] * mem[tbR[3] + ((w - toR[3]) & mask)] +
-        gR[4] * mem[tbR[4] + ((w - toR[4]) & mask)] + gR[5] * mem[tbR[5] + ((w - toR[5]) & mask)] +
-        gR[6] * mem[tbR[6] + ((w - toR[6]) & mask)];
-      w = (w + 1) & mask;
+      // delay 1 (its decay filter stands for the damping of the paper), then decay diffusion 2
+      readDelay(mem, bD1, w, mask, len[sD1], bufA, b);
+      decayFilter(c, sD1 * F, z, sD1 * 4, bufA, b);
+      const bAP2 = sAP2 * ring;
+      readDelay(mem, bAP2, w, mask, len[sAP2], bufB, b);
+      decayFilter(c, sAP2 * F, z, sAP2 * 4, bufB, b);
+      const bD2 = sD2 * ring;
+      for (let j = 0, p = w; j < b; j++, p = (p + 1) & mask) {
+        const wv = bufB[j];
+        const v = bufA[j] + g2 * wv;
+        mem[bAP2 + p] = v + 1e-18 - 1e-18;
+        mem[bD2 + p] = wv - g2 * v + 1e-18 - 1e-18;
+      }
     }
-    this.w = w;
-    this.modCount = cnt;
-    this.dL = dL; this.dR = dR; this.apYL = apYL; this.apYR = apYR;
-  }
-}
 
-/**
- * The decay filter of one segment: low shelf (carrying the broadband gain) then high shelf,
- * transposed direct form II; coefficients at c[o..o+9], states at z[q..q+3].
- */
-function decayFilter(c: Float64Array, z: Float64Array, o: number, q: number, x: number): number {
-  const t = c[o] * x + z[q];
-  z[q] = c[o + 1] * x - c[o + 3] * t + z[q + 1];
-  z[q + 1] = c[o + 2] * x - c[o + 4] * t;
-  const u = c[o + 5] * t + z[q + 2];
-  z[q + 2] = c[o + 6] * t - c[o + 8] * u + z[q + 3];
-  z[q + 3] = c[o + 7] * t - c[o + 9] * u;
-  return u;
+    // output taps (table 2 of the paper), read after the block's writes
+    const tbL = this.tapBaseL, toL = this.tapOffL, tbR = this.tapBaseR, toR = this.tapOffR;
+    const gL = this.tapGainL, gR = this.tapGainR;
+    for (let j = 0; j < b; j++) {
+      const p = w + j;
+      outL[n + j] =
+        gL[0] * mem[tbL[0] + ((p - toL[0]) & mask)] + gL[1] * mem[tbL[1] + ((p - toL[1]) & mask)] +
+        gL[2] * mem[tbL[2] + ((p - toL[2]) & mask)] + gL[3] * mem[tbL[3] + ((p - toL[3]) & mask)] +
+        gL[4] * mem[tbL[4] + ((p - toL[4]) & mask)] + gL[5] * mem[tbL[5] + ((p - toL[5]) & mask)] +
+        gL[6] * mem[tbL[6] + ((p - toL[6]) & mask)];
+      outR[n + j] =
+        gR[0] * mem[tbR[0] + ((p - toR[0]) & mask)] + gR[1] * mem[tbR[1] + ((p - toR[1]) & mask)] +
+        gR[2] * mem[tbR[2] + ((p - toR[2]) & mask)] + gR[3] * mem[tbR[3] + ((p - toR[3]) & mask)] +
+        gR[4] * mem[tbR[4] + ((p - toR[4]) & mask)] + gR[5] * mem[tbR[5] + ((p - toR[5]) & mask)] +
+        gR[6] * mem[tbR[6] + ((p - toR[6]) & mask)];
+    }
+    this.w = (w + b) & mask;
+  }
 }

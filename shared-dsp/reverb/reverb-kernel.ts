@@ -333,75 +333,90 @@ export class ReverbKernel implements Kernel {
 
     // width (M/S; at 0 both sides get exactly M) and the structural dip
     const w0 = v[p.width] / 100;
-    const w1 = bank.valueAfter(p.width, n) / 100;
-    const dw = (w1 - w0) / n;
-    const dipStep = this.dipDir === 0 ? 0 : (this.dipDir * 1000) / (DIP_MS * this.fs);
-    let dip = this.dip;
-    for (let i = 0; i < n; i++) {
-      const w = w0 + dw * (i + 1);
-      const m = 0.5 * (tl[i] + tr[i]);
-      const s = 0.5 * (tl[i] - tr[i]) * w;
-      if (dipStep !== 0) {
+    const dw = (bank.valueAfter(p.width, n) / 100 - w0) / n;
+    if (this.dipDir === 0 && this.dip === 1) {
+      for (let i = 0; i < n; i++) {
+        const m = 0.5 * (tl[i] + tr[i]);
+        const s = 0.5 * (tl[i] - tr[i]) * (w0 + dw * (i + 1));
+        tl[i] = m + s;
+        tr[i] = m - s;
+      }
+    } else {
+      const dipStep = (this.dipDir * 1000) / (DIP_MS * this.fs);
+      let dip = this.dip;
+      for (let i = 0; i < n; i++) {
         dip += dipStep;
         dip = dip < 0 ? 0 : dip > 1 ? 1 : dip;
+        const m = 0.5 * (tl[i] + tr[i]);
+        const s = 0.5 * (tl[i] - tr[i]) * (w0 + dw * (i + 1));
+        tl[i] = (m + s) * dip;
+        tr[i] = (m - s) * dip;
       }
-      tl[i] = (m + s) * dip;
-      tr[i] = (m - s) * dip;
-    }
-    this.dip = dip;
-    if (this.dipDir < 0 && dip === 0 && this.pending) {
-      this.pending = false;
-      this.applyStructure();
-      this.dipDir = 1;
-    } else if (this.dipDir > 0 && dip === 1) {
-      this.dipDir = 0;
+      this.dip = dip;
+      if (this.dipDir < 0 && dip === 0 && this.pending) {
+        this.pending = false;
+        this.applyStructure();
+        this.dipDir = 1;
+      } else if (this.dipDir > 0 && dip === 1) {
+        this.dipDir = 0;
+      }
     }
 
-    // mix / send
+    // mix / send, output meters
     const outL = outputs[0];
-    const outR = outputs.length > 1 ? outputs[1] : null;
+    const outR = outputs.length > 1 ? outputs[1] : outputs[0];
+    const stereo = outputs.length > 1;
     const send = v[p.send] >= 0.5;
     const m0 = v[p.mix] / 100;
     const m1 = bank.valueAfter(p.mix, n) / 100;
     let oL = this.outPeakL, oR = this.outPeakR;
+    if (!stereo) {
+      // mono output: the mid of the wet signal
+      for (let i = 0; i < n; i++) tl[i] = 0.5 * (tl[i] + tr[i]);
+    }
     if (send) {
       for (let i = 0; i < n; i++) {
         const l = tl[i];
         const r = tr[i];
-        if (outR) {
-          outL[off + i] = l;
-          outR[off + i] = r;
-        } else {
-          outL[off + i] = 0.5 * (l + r);
-        }
+        outL[off + i] = l;
+        if (stereo) outR[off + i] = r;
+        const a = l < 0 ? -l : l;
+        const b = r < 0 ? -r : r;
+        if (a > oL) oL = a;
+        if (b > oR) oR = b;
       }
     } else if (m0 === 0 && m1 === 0) {
-      // dry path untouched
-      for (let i = off; i < off + n; i++) outL[i] = inL[i];
-      if (outR) for (let i = off; i < off + n; i++) outR[i] = inR[i];
+      // the dry path untouched
+      for (let i = off; i < off + n; i++) {
+        const l = inL[i];
+        outL[i] = l;
+        const a = l < 0 ? -l : l;
+        if (a > oL) oL = a;
+      }
+      if (stereo) {
+        for (let i = off; i < off + n; i++) {
+          const r = inR[i];
+          outR[i] = r;
+          const b = r < 0 ? -r : r;
+          if (b > oR) oR = b;
+        }
+      }
     } else {
       const dm = (m1 - m0) / n;
       for (let i = 0; i < n; i++) {
         const m = m0 + dm * (i + 1);
-        const dry = 1 - m;
-        if (outR) {
-          outL[off + i] = dry * inL[off + i] + m * tl[i];
-          outR[off + i] = dry * inR[off + i] + m * tr[i];
-        } else {
-          outL[off + i] = dry * inL[off + i] + m * 0.5 * (tl[i] + tr[i]);
-        }
-      }
-    }
-    for (let i = off; i < off + n; i++) {
-      const a = Math.abs(outL[i]);
-      if (a > oL) oL = a;
-      if (outR) {
-        const b = Math.abs(outR[i]);
+        const l = (1 - m) * inL[off + i] + m * tl[i];
+        const r = (1 - m) * inR[off + i] + m * tr[i];
+        outL[off + i] = l;
+        if (stereo) outR[off + i] = r;
+        const a = l < 0 ? -l : l;
+        const b = r < 0 ? -r : r;
+        if (a > oL) oL = a;
         if (b > oR) oR = b;
       }
     }
     this.outPeakL = oL;
-    this.outPeakR = outR ? oR : oL;
+    this.outPeakR = stereo ? oR : oL;
     // channels beyond two: dry
     for (let c = 2; c < outputs.length; c++) {
       const src = inputs[Math.min(c, inputs.length - 1)];
