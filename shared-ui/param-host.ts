@@ -25,6 +25,8 @@ export interface ParamHost {
   endGesture(id: string): void;
   /** meter frames at display rate while at least one listener is subscribed */
   subscribeMeters(listener: MeterListener): () => void;
+  /** ask the kernel to do a named action (e.g. "resetLoudness"); not a parameter, not in state */
+  command(name: string): void;
   /** the audio sample rate (for response curves) */
   readonly sampleRate: number;
 }

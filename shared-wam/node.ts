@@ -164,6 +164,10 @@ export class VarnishNode extends WamNodeBase implements ParamHost {
     return () => this.listeners.delete(listener);
   }
 
+  command(name: string): void {
+    if (!this.destroyed) this.port.postMessage({ varnish: 'command', name });
+  }
+
   beginGesture(_id: string): void {}
   endGesture(_id: string): void {}
 

@@ -131,6 +131,7 @@ export function registerVarnishProcessor(
       if (data && data.varnish) {
         if (data.varnish === 'meters') this.metersOn = !!data.on;
         else if (data.varnish === 'reset') this.kernel.reset();
+        else if (data.varnish === 'command' && typeof data.name === 'string') this.kernel.command?.(data.name);
         return;
       }
       try {

@@ -17,4 +17,6 @@ export interface Kernel {
   readonly meterSize?: number;
   /** copy display data (levels, reduction, analyser frames) into out, and restart peak holds */
   writeMeters?(out: Float32Array): void;
+  /** a named action from the GUI (e.g. "resetLoudness"); runs between blocks, never in process() */
+  command?(name: string): void;
 }

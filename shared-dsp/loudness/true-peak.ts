@@ -139,7 +139,7 @@ export class TruePeakDetector {
       r[pos] = v;
       r[pos + 12] = v;
       const y = this.interpolatedMax(pos);
-      const a = v < 0 ? -v : v;
+      const a = Math.abs(v); // branch-free: sign tests mispredict on noise-like audio
       if (y > mx) mx = y;
       if (a > mx) mx = a;
     }
@@ -162,8 +162,8 @@ export class TruePeakDetector {
       A1 += c[12 + j] * s;
       B1 += c[18 + j] * d;
     }
-    const m0 = (A0 < 0 ? -A0 : A0) + (B0 < 0 ? -B0 : B0);
-    const m1 = (A1 < 0 ? -A1 : A1) + (B1 < 0 ? -B1 : B1);
+    const m0 = Math.abs(A0) + Math.abs(B0);
+    const m1 = Math.abs(A1) + Math.abs(B1);
     return m0 > m1 ? m0 : m1;
   }
 }
