@@ -42,33 +42,60 @@ export class AllpassChain {
     this.gain[stage] = g;
   }
 
-  /** two chains of the same shape at once (left and right), in place */
-  static processPair(a: AllpassChain, b: AllpassChain, bufA: Float64Array, bufB: Float64Array, start: number, end: number): void {
+  /**
+   * Two 4-stage chains with the same ring size (left and right), in place, all stages in one
+   * loop (the eight recursions of a frame overlap).
+   */
+  static processPair4(a: AllpassChain, b: AllpassChain, bufA: Float64Array, bufB: Float64Array, start: number, end: number): void {
     const memA = a.mem;
     const memB = b.mem;
     const mask = a.mask;
-    const w0 = a.w;
-    for (let s = 0, base = 0; s < a.stages; s++, base += a.ringSize) {
-      const ga = a.gain[s];
-      const gb = b.gain[s];
-      let ra = w0 - a.len[s];
-      let rb = w0 - b.len[s];
-      let w = w0;
-      for (let n = start; n < end; n++) {
-        const da = memA[base + (ra & mask)];
-        const db = memB[base + (rb & mask)];
-        const va = bufA[n] + ga * da;
-        const vb = bufB[n] + gb * db;
-        bufA[n] = da - ga * va;
-        bufB[n] = db - gb * vb;
-        memA[base + w] = va + 1e-18 - 1e-18;
-        memB[base + w] = vb + 1e-18 - 1e-18;
-        w = (w + 1) & mask;
-        ra++;
-        rb++;
-      }
+    const r = a.ringSize;
+    const la0 = a.len[0], la1 = a.len[1], la2 = a.len[2], la3 = a.len[3];
+    const lb0 = b.len[0], lb1 = b.len[1], lb2 = b.len[2], lb3 = b.len[3];
+    const ga0 = a.gain[0], ga1 = a.gain[1], ga2 = a.gain[2], ga3 = a.gain[3];
+    const gb0 = b.gain[0], gb1 = b.gain[1], gb2 = b.gain[2], gb3 = b.gain[3];
+    let w = a.w;
+    for (let n = start; n < end; n++) {
+      let x = bufA[n];
+      let y = bufB[n];
+      let d = memA[(w - la0) & mask];
+      let v = x + ga0 * d;
+      x = d - ga0 * v;
+      memA[w] = v + 1e-18 - 1e-18; // flush below ~1e-34: no denormals in the rings
+      d = memB[(w - lb0) & mask];
+      v = y + gb0 * d;
+      y = d - gb0 * v;
+      memB[w] = v + 1e-18 - 1e-18;
+      d = memA[r + ((w - la1) & mask)];
+      v = x + ga1 * d;
+      x = d - ga1 * v;
+      memA[r + w] = v + 1e-18 - 1e-18;
+      d = memB[r + ((w - lb1) & mask)];
+      v = y + gb1 * d;
+      y = d - gb1 * v;
+      memB[r + w] = v + 1e-18 - 1e-18;
+      d = memA[2 * r + ((w - la2) & mask)];
+      v = x + ga2 * d;
+      x = d - ga2 * v;
+      memA[2 * r + w] = v + 1e-18 - 1e-18;
+      d = memB[2 * r + ((w - lb2) & mask)];
+      v = y + gb2 * d;
+      y = d - gb2 * v;
+      memB[2 * r + w] = v + 1e-18 - 1e-18;
+      d = memA[3 * r + ((w - la3) & mask)];
+      v = x + ga3 * d;
+      x = d - ga3 * v;
+      memA[3 * r + w] = v + 1e-18 - 1e-18;
+      d = memB[3 * r + ((w - lb3) & mask)];
+      v = y + gb3 * d;
+      y = d - gb3 * v;
+      memB[3 * r + w] = v + 1e-18 - 1e-18;
+      bufA[n] = x;
+      bufB[n] = y;
+      w = (w + 1) & mask;
     }
-    a.w = b.w = (w0 + end - start) & mask;
+    a.w = b.w = w;
   }
 
   /** run buf[start, end) through every stage, in place (stage after stage) */

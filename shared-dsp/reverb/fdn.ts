@@ -143,7 +143,7 @@ export class Fdn {
 
   /** Tail of inL/inR[start, end) (diffused in place) into outL/outR. */
   process(inL: Float64Array, inR: Float64Array, outL: Float64Array, outR: Float64Array, start: number, end: number): void {
-    AllpassChain.processPair(this.diffL, this.diffR, inL, inR, start, end); // same ring sizes
+    AllpassChain.processPair4(this.diffL, this.diffR, inL, inR, start, end); // same ring sizes
     let n = start;
     while (n < end) {
       if (this.modCount === 0) {

@@ -6,13 +6,18 @@
  * and T30 is the least-squares slope of EDC in dB between -5 and -35 dB, extrapolated to 60 dB.
  */
 
-/** EDC in dB relative to its start (0 dB at t = 0) */
-export function energyDecayCurve(h: ArrayLike<number>): Float64Array {
-  const n = h.length;
+/**
+ * EDC in dB relative to its start (0 dB at t = 0) of one response, or of several responses
+ * averaged (ISO 3382-1, 5.3.4: several source/receiver positions averaged by adding their
+ * squared responses; here the four paths L->L, L->R, R->L, R->R of a stereo reverb).
+ */
+export function energyDecayCurve(h: ArrayLike<number> | readonly ArrayLike<number>[]): Float64Array {
+  const list = isList(h) ? h : [h];
+  const n = list[0].length;
   const edc = new Float64Array(n);
   let acc = 0;
   for (let i = n - 1; i >= 0; i--) {
-    acc += h[i] * h[i];
+    for (const x of list) acc += x[i] * x[i];
     edc[i] = acc;
   }
   const e0 = edc[0] > 0 ? edc[0] : 1;
@@ -34,7 +39,7 @@ export interface DecayFit {
  * RT60 from the EDC's straight-line fit between `hi` and `lo` dB (T30: -5 and -35).
  * Throws when the EDC does not reach `lo` (the response was rendered too short).
  */
-export function reverbTime(h: ArrayLike<number>, fs: number, hi = -5, lo = -35): DecayFit {
+export function reverbTime(h: ArrayLike<number> | readonly ArrayLike<number>[], fs: number, hi = -5, lo = -35): DecayFit {
   const edc = energyDecayCurve(h);
   let i0 = -1;
   let i1 = -1;
@@ -58,4 +63,8 @@ export function reverbTime(h: ArrayLike<number>, fs: number, hi = -5, lo = -35):
   const cyy = syy - (sy * sy) / n;
   const slope = cxy / cxx; // dB per second
   return { rt60: -60 / slope, from: i0 / fs, to: i1 / fs, r: -cxy / Math.sqrt(cxx * cyy) };
+}
+
+function isList(h: ArrayLike<number> | readonly ArrayLike<number>[]): h is readonly ArrayLike<number>[] {
+  return h.length > 0 && typeof (h as ArrayLike<unknown>)[0] !== 'number';
 }
