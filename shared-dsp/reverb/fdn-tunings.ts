@@ -1,6 +1,6 @@
 /**
  * Delay lengths of the feedback delay networks (hall, room, chamber), in ms at size 1x.
- * Eight lines spread over a little less than an octave with no common factors among their
+ * Eight lines spread over a little more than an octave with no common factors among their
  * sample counts at usual rates (Jot and Chaigne 1991: incommensurate lengths give an even
  * mode distribution). Input diffusers follow Dattorro's input stage (4.8, 3.6, 12.7, 9.3 ms),
  * slightly different on the right side.
@@ -19,7 +19,7 @@ const DIFF_L = [4.77, 3.6, 12.73, 9.31];
 const DIFF_R = [4.53, 3.83, 12.11, 9.83];
 
 export const HALL_TUNING: FdnTuning = {
-  linesMs: [37.1, 41.9, 47.3, 53.3, 59.9, 67.1, 73.7, 83.9],
+  linesMs: [29.7, 33.5, 37.9, 42.7, 47.9, 53.7, 59.1, 67.1],
   diffuserMsL: DIFF_L,
   diffuserMsR: DIFF_R,
   outputGain: 1,
@@ -40,7 +40,7 @@ export const CHAMBER_TUNING: FdnTuning = {
 };
 
 /** longest delay of any tuning at size 1x, for allocation */
-export const FDN_MAX_LINE_MS = 83.9;
+export const FDN_MAX_LINE_MS = 67.1;
 export const FDN_MAX_DIFFUSER_MS = 13.27;
 
 /** modulation rate of each line relative to modRate, and starting phases */
