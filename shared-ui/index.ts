@@ -21,7 +21,7 @@ import { VnLevelMeter } from './elements/level-meter.js';
 import { VnNumber } from './elements/number-field.js';
 import { VnParam } from './elements/param.js';
 import { VnResizeGrip } from './elements/resize-grip.js';
-import { VnPresetMenu } from './elements/preset-menu.js';
+import { VnPresetBar } from './elements/preset-bar.js';
 import { VnToggle } from './elements/toggle.js';
 
 export type { ParamHost, ParamListener, MeterListener } from './param-host.js';
@@ -54,7 +54,16 @@ export { VnGrMeter, GR_METER_TAG, grMeterTag } from './elements/gr-meter.js';
 export { VnGraph, GRAPH_TAG, graphTag, type GraphDrawContext } from './elements/graph.js';
 export { VnParam, PARAM_TAG, paramTag, type ParamKind } from './elements/param.js';
 export { VnResizeGrip, RESIZE_GRIP_TAG, resizeGripTag, type ResizeDetail } from './elements/resize-grip.js';
+export { VnPresetBar, PRESET_BAR_TAG, presetBarTag } from './elements/preset-bar.js';
+/** @deprecated aliases of the preset bar, kept for GUIs written against the old menu */
 export { VnPresetMenu, PRESET_MENU_TAG, presetMenuTag } from './elements/preset-menu.js';
+export { UndoController, undoShortcut, type UndoControllerOptions } from './controllers/undo-controller.js';
+export { UndoHistory, type UndoChange, type UndoStep, type UndoOptions } from './logic/undo-history.js';
+export { ABSlots, type Slot } from './logic/ab-slots.js';
+export { MemoryPresetStore, PresetExistsError, checkPresetName, type UserPresetStore } from './logic/preset-store.js';
+export { IndexedDbPresetStore, openUserPresetStore, PRESET_DB_NAME, PRESET_STORE_NAME } from './logic/idb-preset-store.js';
+export { sessionFor, currentValues, type CurrentPreset, type PresetSession } from './logic/preset-session.js';
+export * from './logic/preset-list.js';
 
 /** Define every kit element under this copy's scoped names (idempotent). */
 export function registerKit(): void {
@@ -68,5 +77,5 @@ export function registerKit(): void {
   defineScoped('vn-graph', VnGraph);
   defineScoped('vn-param', VnParam);
   defineScoped('vn-resize-grip', VnResizeGrip);
-  defineScoped('vn-preset-menu', VnPresetMenu);
+  defineScoped('vn-preset-bar', VnPresetBar);
 }

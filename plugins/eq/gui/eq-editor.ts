@@ -5,9 +5,10 @@
  */
 import { LitElement, css } from 'lit';
 import { html, unsafeStatic } from 'lit/static-html.js';
-import { levelMeterTag, paramTag, panel, presetMenuTag, tokens, type ParamHost } from '../../../shared-ui/index.js';
+import { levelMeterTag, paramTag, panel, presetBarTag, tokens, type ParamHost } from '../../../shared-ui/index.js';
 import { scopedTag } from '../../../shared-ui/define.js';
 import { BAND_COUNT } from '../params.js';
+import { migrations } from '../migrations.js';
 import { BAND_COLORS, bandId } from './band-model.js';
 import type { AnalyserMode } from './eq-graph.js';
 
@@ -167,7 +168,7 @@ export class EqEditor extends LitElement {
     return html`
       <header>
         <h1>Varnish EQ</h1>
-        <${presetMenuTag} .host=${host} base-url=${this.baseUrl ?? ''}></${presetMenuTag}>
+        <${presetBarTag} .host=${host} base-url=${this.baseUrl ?? ''} .migrations=${migrations}></${presetBarTag}>
         <span class="seg" role="group" aria-label="Analyser">
           ${MODES.map(
             (m) => html`<button aria-pressed=${String(this.analyser === m)} @click=${() => (this.analyser = m)}>${m === 'off' ? 'analyser off' : m}</button>`,
