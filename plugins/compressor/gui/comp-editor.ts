@@ -1,0 +1,323 @@
+/**
+ * The Varnish Compressor window: header (title, presets), the transfer curve, the level and
+ * gain-reduction history, in / GR / out meters, and the controls in five groups:
+ *   Curve (threshold, ratio, knee) | Timing (attack, release, auto release)
+ *   | Output (makeup, auto makeup, mix, range) | Detector (mode, lookahead, stereo link)
+ *   | Sidechain (source, HPF on + frequency, listen).
+ * Two rows of groups in a normal window, one row when the window is wide.
+ */
+import { LitElement, css, unsafeCSS } from 'lit';
+import { html, unsafeStatic } from 'lit/static-html.js';
+import {
+  ACCENTS,
+  MeterController,
+  choiceTag,
+  grMeterTag,
+  levelMeterTag,
+  panel,
+  paramTag,
+  presetMenuTag,
+  resizeGripTag,
+  scopedTag,
+  toggleTag,
+  tokens,
+  type ParamHost,
+} from '../../../shared-ui/index.js';
+import {
+  COMP_METER_GR,
+  COMP_METER_IN_L,
+  COMP_METER_IN_R,
+  COMP_METER_OUT_L,
+  COMP_METER_OUT_R,
+} from '../../../shared-dsp/dynamics/compressor-meters.js';
+import { MeterFramePair } from './meter-frames.js';
+
+export const MIN_WIDTH = 640;
+export const MIN_HEIGHT = 400;
+
+const transferTag = unsafeStatic(scopedTag('vn-comp-transfer'));
+const historyTag = unsafeStatic(scopedTag('vn-comp-history'));
+const ratioTag = unsafeStatic(scopedTag('vn-comp-ratio'));
+
+export class CompEditor extends LitElement {
+  static override properties = {
+    host: { attribute: false },
+    baseUrl: { attribute: false },
+  };
+
+  static override styles = [
+    tokens,
+    panel,
+    css`
+      :host {
+        --vn-accent: ${unsafeCSS(ACCENTS.compressor)};
+        min-width: ${MIN_WIDTH}px;
+        min-height: ${MIN_HEIGHT}px;
+        --vn-knob-size: 40px;
+      }
+      .root {
+        display: flex;
+        flex-direction: column;
+        gap: 8px;
+        padding: 10px;
+        width: 100%;
+        height: 100%;
+        box-sizing: border-box;
+      }
+      header {
+        display: flex;
+        align-items: center;
+        gap: 12px;
+        flex: none;
+      }
+      h1 {
+        margin: 0 8px 0 0;
+        font-size: 13px;
+        font-weight: 600;
+        letter-spacing: 0.18em;
+        text-transform: uppercase;
+        color: var(--_accent);
+        white-space: nowrap;
+      }
+      .spacer {
+        flex: 1;
+      }
+      .badge {
+        font: 500 10px/1 var(--_font);
+        letter-spacing: 0.1em;
+        text-transform: uppercase;
+        color: var(--_dim);
+        border: 1px solid var(--_line);
+        border-radius: 10px;
+        padding: 4px 8px;
+        white-space: nowrap;
+      }
+      .badge[data-on] {
+        color: var(--_accent);
+        border-color: color-mix(in srgb, var(--_accent) 55%, var(--_line));
+      }
+      .main {
+        flex: 1 1 auto;
+        min-height: 120px;
+        display: flex;
+        gap: 8px;
+      }
+      .transfer {
+        flex: none;
+        height: 100%;
+        aspect-ratio: 1;
+        max-width: 42%;
+      }
+      .history {
+        flex: 1 1 auto;
+        min-width: 120px;
+      }
+      .meters {
+        flex: none;
+        display: flex;
+        gap: 6px;
+        padding: 6px 8px 4px;
+        background: var(--_panel);
+        border: 1px solid var(--_line);
+        border-radius: var(--_radius);
+        --vn-meter-height: 100%;
+      }
+      .controls {
+        flex: none;
+        display: flex;
+        flex-direction: column;
+        gap: 8px;
+      }
+      .row {
+        display: flex;
+        gap: 8px;
+      }
+      section {
+        display: flex;
+        flex-direction: column;
+        min-width: 0;
+        padding: 5px 8px 6px;
+        background: var(--_panel);
+        border: 1px solid var(--_line);
+        border-radius: var(--_radius);
+        box-shadow: inset 0 2px 0 color-mix(in srgb, var(--_accent) 35%, transparent);
+      }
+      h2 {
+        margin: 0 0 2px;
+        font-size: 11px;
+        font-weight: 600;
+        font-variant: all-small-caps;
+        letter-spacing: 0.14em;
+        color: var(--_dim);
+      }
+      .ctl {
+        flex: 1;
+        display: flex;
+        align-items: flex-start;
+        justify-content: space-evenly;
+        gap: 6px;
+      }
+      /* switches and segmented choices: label on the knobs' label line, body centred on the dials */
+      .sw::part(switch),
+      .sw::part(segments) {
+        margin-top: calc(var(--vn-knob-size) / 2 - 12px);
+      }
+      .s3 {
+        flex: 3 1 0;
+      }
+      .s4 {
+        flex: 4 1 0;
+      }
+      @container vn-panel (min-width: 1180px) {
+        .controls {
+          flex-direction: row;
+        }
+        .row {
+          display: contents;
+        }
+      }
+      @container vn-panel (max-height: 470px) {
+        :host {
+          --vn-knob-size: 32px;
+        }
+        .root {
+          gap: 6px;
+          padding: 8px;
+        }
+      }
+      @container vn-panel (max-width: 760px) {
+        :host {
+          --vn-knob-size: 34px;
+        }
+        .ctl {
+          gap: 2px;
+        }
+        section {
+          padding: 5px 4px 6px;
+        }
+      }
+    `,
+  ];
+
+  declare host: ParamHost | undefined;
+  declare baseUrl: string | undefined;
+
+  private readonly inFrames = new MeterFramePair();
+  private readonly outFrames = new MeterFramePair();
+  private lastFrameAt = 0;
+
+  /** one subscription feeds the in/out meters (the kit meter reads [peak, average] pairs) */
+  private readonly meters = new MeterController(this as LitElement & { host?: ParamHost }, (f) => {
+    const now = performance.now();
+    const dt = this.lastFrameAt ? Math.min(1, (now - this.lastFrameAt) / 1000) : 0;
+    this.lastFrameAt = now;
+    const root = this.renderRoot;
+    const inMeter = root.querySelector('.in-meter') as (HTMLElement & { frame?: ArrayLike<number> }) | null;
+    const outMeter = root.querySelector('.out-meter') as (HTMLElement & { frame?: ArrayLike<number> }) | null;
+    if (inMeter) inMeter.frame = this.inFrames.next(f[COMP_METER_IN_L], f[COMP_METER_IN_R], dt);
+    if (outMeter) outMeter.frame = this.outFrames.next(f[COMP_METER_OUT_L], f[COMP_METER_OUT_R], dt);
+  });
+
+  protected override render() {
+    const host = this.host;
+    if (!host) return html``;
+    const external = host.getValue('sidechain') >= 0.5;
+    const listen = host.getValue('listen') >= 0.5;
+    return html`<div class="root">
+      <header>
+        <h1>Varnish Compressor</h1>
+        <${presetMenuTag} .host=${host} base-url=${this.baseUrl ?? ''}></${presetMenuTag}>
+        <span class="spacer"></span>
+        ${listen ? html`<span class="badge" data-on title="SC Listen: the output is the sidechain signal">listening to sidechain</span>` : ''}
+        <span class="badge" ?data-on=${external} title="Detector source">${external ? 'external sidechain' : 'internal sidechain'}</span>
+      </header>
+      <div class="main">
+        <${transferTag} class="transfer" .host=${host}></${transferTag}>
+        <${historyTag} class="history" .host=${host}></${historyTag}>
+        <div class="meters">
+          <${levelMeterTag} class="in-meter" channels="2" stride="2" input="db" label="In" scale></${levelMeterTag}>
+          <${grMeterTag} .host=${host} index=${COMP_METER_GR} scale="reduction" range="24" label="GR"></${grMeterTag}>
+          <${levelMeterTag} class="out-meter" channels="2" stride="2" input="db" label="Out"></${levelMeterTag}>
+        </div>
+      </div>
+      <div class="controls">
+        <div class="row">
+          <section class="s3" aria-label="Curve">
+            <h2>Curve</h2>
+            <div class="ctl">
+              <${paramTag} .host=${host} param="threshold"></${paramTag}>
+              <${ratioTag} .host=${host}></${ratioTag}>
+              <${paramTag} .host=${host} param="knee"></${paramTag}>
+            </div>
+          </section>
+          <section class="s3" aria-label="Timing">
+            <h2>Timing</h2>
+            <div class="ctl">
+              <${paramTag} .host=${host} param="attack"></${paramTag}>
+              <${paramTag} .host=${host} param="release"></${paramTag}>
+              <${toggleTag} class="sw" .host=${host} param="autoRelease"></${toggleTag}>
+            </div>
+          </section>
+          <section class="s4" aria-label="Output">
+            <h2>Output</h2>
+            <div class="ctl">
+              <${paramTag} .host=${host} param="makeup"></${paramTag}>
+              <${toggleTag} class="sw" .host=${host} param="autoMakeup"></${toggleTag}>
+              <${paramTag} .host=${host} param="mix"></${paramTag}>
+              <${paramTag} .host=${host} param="range"></${paramTag}>
+            </div>
+          </section>
+        </div>
+        <div class="row">
+          <section class="s3" aria-label="Detector">
+            <h2>Detector</h2>
+            <div class="ctl">
+              <${choiceTag} class="sw" .host=${host} param="detector" variant="segmented"></${choiceTag}>
+              <${paramTag} .host=${host} param="lookahead"></${paramTag}>
+              <${paramTag} .host=${host} param="link"></${paramTag}>
+            </div>
+          </section>
+          <section class="s4" aria-label="Sidechain">
+            <h2>Sidechain</h2>
+            <div class="ctl">
+              <${choiceTag} class="sw" .host=${host} param="sidechain" variant="segmented"></${choiceTag}>
+              <${toggleTag} class="sw" .host=${host} param="scHpfOn"></${toggleTag}>
+              <${paramTag} .host=${host} param="scHpf"></${paramTag}>
+              <${toggleTag} class="sw" .host=${host} param="listen"></${toggleTag}>
+            </div>
+          </section>
+        </div>
+      </div>
+      <${resizeGripTag} min-width=${MIN_WIDTH} min-height=${MIN_HEIGHT}></${resizeGripTag}>
+    </div>`;
+  }
+
+  private unsubscribe: (() => void) | undefined;
+  private bound: ParamHost | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.follow();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.bound = undefined;
+  }
+
+  protected override willUpdate(): void {
+    if (this.host !== this.bound) this.follow();
+  }
+
+  /** the header badges follow the sidechain source and listen */
+  private follow(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.bound = this.isConnected ? this.host : undefined;
+    this.unsubscribe = this.bound?.subscribe((id) => {
+      if (id === 'sidechain' || id === 'listen') this.requestUpdate();
+    });
+  }
+}
