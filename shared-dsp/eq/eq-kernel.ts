@@ -64,6 +64,7 @@ export class EqKernel implements Kernel {
   private sumSqL = 0;
   private sumSqR = 0;
   private sumCount = 0;
+  private startSettled = true;
   private readonly pre = new Float32Array(EQ_ANALYSER_SIZE);
   private readonly post = new Float32Array(EQ_ANALYSER_SIZE);
   private ringPos = 0;
@@ -112,6 +113,7 @@ export class EqKernel implements Kernel {
     this.pre.fill(0);
     this.post.fill(0);
     this.ringPos = 0;
+    this.startSettled = true;
   }
 
   process(inputs: readonly Float32Array[], outputs: readonly Float32Array[], start: number, end: number): void {
@@ -124,6 +126,7 @@ export class EqKernel implements Kernel {
     while (off < total) {
       const n = total - off < this.maxFrames ? total - off : this.maxFrames;
       this.block(inputs, outputs, start + off, off, n, chans);
+      this.startSettled = false;
       off += n;
     }
   }
@@ -281,6 +284,9 @@ export class EqKernel implements Kernel {
     b.moving = moving;
 
     // crossfade over this block
+    // after prepare/reset, bands that are on start in full (a fresh instance restored from its
+    // state must sound right from its first sample: offline bounces, impulse responses)
+    if (this.startSettled) b.fade = target;
     const c0 = b.fade;
     let c1 = c0;
     if (target > c0) {

@@ -290,7 +290,7 @@ export class VnChoice extends LitElement {
           part="segments"
           role="slider"
           tabindex="0"
-          aria-label=${common.label}
+          aria-label=${p.label}
           aria-valuemin=${common.min}
           aria-valuemax=${common.max}
           aria-valuenow=${common.value}
@@ -313,7 +313,7 @@ export class VnChoice extends LitElement {
         tabindex="0"
         aria-haspopup="listbox"
         aria-expanded=${this.open ? 'true' : 'false'}
-        aria-label=${common.label}
+        aria-label=${p.label}
         aria-valuemin=${common.min}
         aria-valuemax=${common.max}
         aria-valuenow=${common.value}

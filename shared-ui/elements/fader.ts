@@ -116,7 +116,7 @@ export class VnFader extends LitElement {
         role="slider"
         tabindex="0"
         aria-orientation="vertical"
-        aria-label=${label}
+        aria-label=${p.label}
         aria-valuemin=${p.min}
         aria-valuemax=${p.max}
         aria-valuenow=${param.ariaValue}

@@ -124,7 +124,7 @@ export class VnKnob extends LitElement {
         part="dial"
         role="slider"
         tabindex="0"
-        aria-label=${label}
+        aria-label=${p.label}
         aria-valuemin=${p.min}
         aria-valuemax=${p.max}
         aria-valuenow=${param.ariaValue}

@@ -97,7 +97,7 @@ export class VnNumber extends LitElement {
         part="box"
         role="spinbutton"
         tabindex="0"
-        aria-label=${label}
+        aria-label=${p.label}
         aria-valuemin=${p.min}
         aria-valuemax=${p.max}
         aria-valuenow=${param.ariaValue}

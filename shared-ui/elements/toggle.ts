@@ -113,7 +113,7 @@ export class VnToggle extends LitElement {
         part="switch"
         role="switch"
         tabindex="0"
-        aria-label=${label}
+        aria-label=${p.label}
         aria-checked=${on ? 'true' : 'false'}
         @pointerdown=${drag.onPointerDown}
         @dblclick=${onDblClick}
