@@ -222,6 +222,11 @@ export class LimiterKernel implements Kernel {
     this.meter?.reset();
   }
 
+  /** a named action from the GUI (Kernel.command): "resetLoudness"; other names are ignored */
+  command(name: string): void {
+    if (name === 'resetLoudness') this.resetLoudness();
+  }
+
   /** the output loudness meter (read-only use: tests, hosts) */
   get loudness(): LoudnessMeter | null {
     return this.meter;

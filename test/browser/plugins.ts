@@ -21,7 +21,7 @@ export function pluginList(): BuiltPlugin[] {
 export const PROBES: Record<string, { id: string; value: number; base?: Record<string, number> }> = {
   eq: { id: 'output', value: -12 },
   compressor: { id: 'makeup', value: 12 },
-  limiter: { id: 'output', value: -12 },
+  limiter: { id: 'trim', value: -12 },
   reverb: { id: 'mix', value: 0 },
   imager: { id: 'output', value: -12 },
 };
