@@ -5,7 +5,8 @@
  * Validation lives here only: a bad preset is rejected whole with an Error naming the field,
  * so loading one never changes the current sound. Missing ids take their defaults, unknown ids
  * are reported and ignored, out-of-range values are clamped. Presets are data: nothing in one
- * is evaluated, keys such as "__proto__" are plain unknown ids, and names are text.
+ * is evaluated, a "__proto__" key (only ever in a crafted file) is refused, other names of
+ * Object.prototype ("constructor", ...) are plain unknown ids, and names are text.
  * Presets written by an older plugin version are migrated first (shared-wam/migrations.ts).
  */
 import type { ParamSet } from './params.js';
@@ -61,8 +62,20 @@ export function shortId(identifier: string): string {
   return m[1];
 }
 
+const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/**
+ * JSON.parse turns a "__proto__" key into a plain own property, so it can never reach a
+ * prototype here; a file that holds one is crafted, not saved by a plugin, and is refused.
+ */
+function refuseProtoKeys(where: string, o: Record<string, unknown>): void {
+  if (own(o, '__proto__')) throw new Error(`${where}.__proto__: not allowed in a preset`);
+}
+
 export function validatePreset(params: ParamSet, identifier: string, data: unknown, options: PresetOptions = {}): ValidatedPreset {
   if (!isObject(data)) throw new Error('preset: expected a JSON object');
+  refuseProtoKeys('preset', data);
+  if (isObject(data.params)) refuseProtoKeys('preset.params', data.params);
   if (data.format !== PRESET_FORMAT) throw new Error(`preset.format: expected "${PRESET_FORMAT}"`);
   const version = data.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new Error('preset.version: expected a positive integer');

@@ -12,6 +12,7 @@ export const presetBarStyles = css`
   }
   .bar {
     display: inline-flex;
+    flex: 0 1 auto;
     align-items: center;
     gap: 2px;
     min-width: 0;
@@ -25,6 +26,7 @@ export const presetBarStyles = css`
     box-shadow: 0 0 0 2px color-mix(in srgb, var(--_accent) 40%, transparent);
   }
   button {
+    flex: none;
     font: inherit;
     color: var(--_dim);
     background: transparent;
@@ -53,12 +55,18 @@ export const presetBarStyles = css`
     color: var(--_accent);
     background: var(--_panel-2);
   }
+  .copy {
+    min-width: 14px;
+    padding: 0 2px;
+    font-size: 10px;
+  }
   .name {
     display: inline-flex;
     align-items: center;
     gap: 4px;
     max-width: 190px;
-    min-width: 90px;
+    min-width: 64px;
+    flex: 0 1 auto;
     justify-content: space-between;
     color: var(--_text);
     background: var(--_panel-2);
@@ -83,6 +91,8 @@ export const presetBarStyles = css`
     margin: 0 2px;
   }
   .status {
+    flex: 0 1 auto;
+    min-width: 0;
     max-width: 220px;
     overflow: hidden;
     text-overflow: ellipsis;
@@ -109,6 +119,9 @@ export const presetBarStyles = css`
     color: var(--_text);
     box-shadow: 0 8px 24px #000c;
     font: 500 11px/1.3 var(--_font);
+  }
+  .pop[data-panel='share'] {
+    width: 360px;
   }
   .pop:not([data-open]) {
     display: none;

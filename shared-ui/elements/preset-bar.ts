@@ -582,15 +582,17 @@ export class VnPresetBar extends LitElement {
         </button>
         <button aria-label="Next preset" title="Next preset" @click=${() => this.step(1)}>›</button>
         <span class="sep"></span>
-        ${(['A', 'B'] as const).map(
-          (slot) =>
-            html`<button aria-label=${`Slot ${slot}`} aria-pressed=${ab.active === slot ? 'true' : 'false'} title=${`Slot ${slot}`} @click=${() => this.switchSlot(slot)}>${slot}</button>`,
-        )}
-        <button aria-label=${`Copy ${ab.active} to ${ab.other}`} title=${`Copy ${ab.active} to ${ab.other}`} @click=${() => this.copySlot()}>${ab.active}→${ab.other}</button>
+        <button class="slot" aria-label="Slot A" aria-pressed=${ab.active === 'A' ? 'true' : 'false'} title="Slot A" @click=${() => this.switchSlot('A')}>A</button>
+        <button
+          class="copy"
+          aria-label=${`Copy ${ab.active} to ${ab.other}`}
+          title=${`Copy ${ab.active} to ${ab.other}`}
+          @click=${() => this.copySlot()}
+        >${ab.active === 'A' ? '→' : '←'}</button>
+        <button class="slot" aria-label="Slot B" aria-pressed=${ab.active === 'B' ? 'true' : 'false'} title="Slot B" @click=${() => this.switchSlot('B')}>B</button>
         <span class="sep"></span>
         <button aria-label="Undo" title=${h.canUndo ? `Undo ${h.undoLabel} (Ctrl/Cmd+Z)` : 'Undo'} ?disabled=${!h.canUndo} @click=${() => this.undo.undo()}>↶</button>
         <button aria-label="Redo" title=${h.canRedo ? `Redo ${h.redoLabel} (Shift+Ctrl/Cmd+Z)` : 'Redo'} ?disabled=${!h.canRedo} @click=${() => this.undo.redo()}>↷</button>
-        <span class="sep"></span>
         <button
           aria-label="Preset actions"
           title="Save, import, export, share"

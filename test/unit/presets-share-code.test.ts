@@ -131,17 +131,18 @@ describe('preset codes', () => {
     await expect(decodePresetCode(eqParams, EQ, chain)).rejects.toThrow(/for a chain/);
   });
 
-  it('the body goes through preset validation: bad types name the field, prototype keys do nothing', async () => {
+  it('the body goes through preset validation: bad types name the field, prototype keys are refused', async () => {
     await expect(decodePresetCode(eqParams, EQ, await packShareCode('eq', { name: 'x', params: { output: 'loud' } }))).rejects.toThrow(
       /^preset\.params\.output: expected a finite number/,
     );
     await expect(decodePresetCode(eqParams, EQ, await packShareCode('eq', { params: {} }))).rejects.toThrow(/^preset\.name/);
     await expect(decodePresetCode(eqParams, EQ, await packShareCode('eq', [1, 2]))).rejects.toThrow(/expected a preset/);
     await expect(decodePresetCode(eqParams, EQ, await packShareCode('eq', 'text'))).rejects.toThrow(/expected a preset/);
-    const proto = JSON.parse('{"name":"<script>alert(1)</script>","params":{"__proto__":{"output":9},"output":-2}}');
-    const v = await decodePresetCode(eqParams, EQ, await packShareCode('eq', proto));
+    const proto = JSON.parse('{"name":"p","params":{"__proto__":{"output":9},"output":-2}}');
+    await expect(decodePresetCode(eqParams, EQ, await packShareCode('eq', proto))).rejects.toThrow(/^preset\.params\.__proto__: not allowed/);
+    const v = await decodePresetCode(eqParams, EQ, await packShareCode('eq', { name: '<script>alert(1)</script>', params: { constructor: 1, output: -2 } }));
     expect(v.values.output).toBe(-2);
-    expect(v.unknown).toEqual(['__proto__']);
+    expect(v.unknown).toEqual(['constructor']);
     expect(v.preset.name).toBe('<script>alert(1)</script>');
   });
 

@@ -87,12 +87,21 @@ describe('validatePreset', () => {
     expect(() => validatePreset(set, ID, bad)).toThrow(message);
   });
 
-  it('prototype keys are plain unknown ids: nothing is polluted, nothing is set', () => {
-    const text = '{"format":"varnish-preset","version":1,"plugin":"com.varnish.test","name":"p","__proto__":{"polluted":1},' +
-      '"params":{"__proto__":{"gain":12},"constructor":{"prototype":{"polluted":1}},"gain":-1}}';
+  it('a "__proto__" key is refused (top level or params), and pollutes nothing', () => {
+    const top = '{"format":"varnish-preset","version":1,"plugin":"com.varnish.test","name":"p","__proto__":{"polluted":1},"params":{}}';
+    expect(() => parsePreset(set, ID, top)).toThrow(/^preset\.__proto__: not allowed/);
+    const inParams = '{"format":"varnish-preset","version":1,"plugin":"com.varnish.test","name":"p","params":{"__proto__":{"gain":12},"gain":-1}}';
+    expect(() => parsePreset(set, ID, inParams)).toThrow(/^preset\.params\.__proto__: not allowed/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).gain).toBeUndefined();
+  });
+
+  it('other Object.prototype names are plain unknown ids', () => {
+    const text = '{"format":"varnish-preset","version":1,"plugin":"com.varnish.test","name":"p",' +
+      '"params":{"constructor":{"prototype":{"polluted":1}},"toString":3,"hasOwnProperty":1,"gain":-1}}';
     const v = parsePreset(set, ID, text);
     expect(v.values.gain).toBe(-1);
-    expect(v.unknown.sort()).toEqual(['__proto__', 'constructor']);
+    expect(v.unknown.sort()).toEqual(['constructor', 'hasOwnProperty', 'toString']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(v.values)).toBe(Object.prototype);
     expect(Object.keys(v.preset)).toEqual(['format', 'version', 'plugin', 'pluginVersion', 'name', 'author', 'tags', 'params']);

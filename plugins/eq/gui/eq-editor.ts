@@ -49,6 +49,14 @@ export class EqEditor extends LitElement {
         align-items: center;
         gap: 12px;
       }
+      header > * {
+        flex: none;
+        white-space: nowrap;
+      }
+      header > .presets {
+        flex: 0 1 auto;
+        min-width: 0;
+      }
       h1 {
         margin: 0 8px 0 0;
         font-size: 13px;
@@ -168,7 +176,7 @@ export class EqEditor extends LitElement {
     return html`
       <header>
         <h1>Varnish EQ</h1>
-        <${presetBarTag} .host=${host} base-url=${this.baseUrl ?? ''} .migrations=${migrations}></${presetBarTag}>
+        <${presetBarTag} class="presets" .host=${host} base-url=${this.baseUrl ?? ''} .migrations=${migrations}></${presetBarTag}>
         <span class="seg" role="group" aria-label="Analyser">
           ${MODES.map(
             (m) => html`<button aria-pressed=${String(this.analyser === m)} @click=${() => (this.analyser = m)}>${m === 'off' ? 'analyser off' : m}</button>`,
