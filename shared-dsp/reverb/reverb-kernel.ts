@@ -67,6 +67,9 @@ export const MAX_PREDELAY_MS = 500;
  */
 const FREEZE_MOD_MS_HZ = 0.5;
 const DEPTH_SLEW_MS_PER_S = 2;
+/** idle when the wet signal stays below -400 dBFS for 1.2 s (predelay 0.5 s + plate loop 0.5 s) */
+const IDLE_LEVEL = 1e-20;
+const IDLE_SECONDS = 1.2;
 /** duration of each half of the structural dip */
 const DIP_MS = 4;
 /** wet level of the plate relative to the FDN, so that equal decays sound about equally loud */
@@ -103,6 +106,10 @@ export class ReverbKernel implements Kernel {
   private lastSerial: Uint32Array;
   private lastAny = -1;
   private inGain = 1;
+  /** frames of silent input with a wet signal below IDLE_LEVEL */
+  private quietFrames = 0;
+  /** every state is clear and the engines are not running */
+  private idle = false;
   /** modulation depth in use (ms), slewed toward modTargetMs() */
   private modDepthMs = 0;
   /** the modulation still has to follow its parameters */
@@ -153,6 +160,8 @@ export class ReverbKernel implements Kernel {
     this.dip = 1;
     this.dipDir = 0;
     this.pending = false;
+    this.quietFrames = 0;
+    this.idle = false;
     this.inGain = this.bank.value[this.p.freeze] >= 0.5 ? 0 : 1;
     this.applyStructure();
     this.updateAll();
@@ -184,7 +193,11 @@ export class ReverbKernel implements Kernel {
       if (changedAlgo) this.fdn.reset();
       this.fdn.setTuning(algo === ALGO_HALL ? HALL_TUNING : algo === ALGO_ROOM ? ROOM_TUNING : CHAMBER_TUNING, scale);
     }
-    if (changedAlgo) this.early.reset();
+    if (changedAlgo) {
+      // the wet signal is at 0 here (bottom of the dip): nothing of the old tail may remain
+      this.early.reset();
+      this.wetFilters.reset();
+    }
     if (algo === ALGO_ROOM) this.early.setPattern(ROOM_EARLY, scale, this.fs);
     else if (algo === ALGO_CHAMBER) this.early.setPattern(CHAMBER_EARLY, scale, this.fs);
     this.lastSerial[this.p.algorithm] = this.bank.serial[this.p.algorithm];
@@ -299,15 +312,25 @@ export class ReverbKernel implements Kernel {
     const pl = this.pl, pr = this.pr, tl = this.tl, tr = this.tr, el = this.el, er = this.er;
 
     // input meters
-    let pkL = this.inPeakL, pkR = this.inPeakR;
+    let pkL = 0, pkR = 0;
     for (let i = off; i < off + n; i++) {
       const a = Math.abs(inL[i]);
       const b = Math.abs(inR[i]);
       if (a > pkL) pkL = a;
       if (b > pkR) pkR = b;
     }
-    this.inPeakL = pkL;
-    this.inPeakR = pkR;
+    if (pkL > this.inPeakL) this.inPeakL = pkL;
+    if (pkR > this.inPeakR) this.inPeakR = pkR;
+    const silentIn = pkL === 0 && pkR === 0;
+
+    if (this.idle && silentIn && this.dipDir === 0) {
+      // everything is at rest: the wet signal is exactly 0 and nothing needs to run
+      tl.fill(0, 0, n);
+      tr.fill(0, 0, n);
+      this.finish(inputs, outputs, off, n);
+      return;
+    }
+    this.idle = false;
 
     // predelay (whole samples at rest), written to pl/pr[0, n)
     const k = this.fs / 1000;
@@ -358,6 +381,44 @@ export class ReverbKernel implements Kernel {
     }
 
     this.wetFilters.process(tl, tr, 0, n);
+
+    // Idle detection: input silent and the wet signal below -400 dBFS for longer than any delay
+    // in the kernel (predelay + the longest loop) -> every state is cleared: the tail ends at
+    // exactly 0 and the engines stop running until the input is non-zero again.
+    if (silentIn && v[p.freeze] < 0.5) {
+      let peak = 0;
+      for (let i = 0; i < n; i++) {
+        const a = Math.abs(tl[i]) + Math.abs(tr[i]);
+        if (a > peak) peak = a;
+      }
+      this.quietFrames = peak < IDLE_LEVEL ? this.quietFrames + n : 0;
+      if (this.quietFrames >= IDLE_SECONDS * this.fs) this.goIdle();
+    } else {
+      this.quietFrames = 0;
+    }
+
+    this.finish(inputs, outputs, off, n);
+  }
+
+  /** clear every state and stop the engines (see processSlice) */
+  private goIdle(): void {
+    this.predelay.reset();
+    this.early.reset();
+    this.plate.reset();
+    this.fdn.reset();
+    this.wetFilters.reset();
+    this.quietFrames = 0;
+    this.idle = true;
+  }
+
+  /** width, structural dip, mix or send, output meters for the wet signal in tl/tr[0, n) */
+  private finish(inputs: readonly Float32Array[], outputs: readonly Float32Array[], off: number, n: number): void {
+    const bank = this.bank;
+    const p = this.p;
+    const v = bank.value;
+    const inL = inputs[0];
+    const inR = inputs.length > 1 ? inputs[1] : inputs[0];
+    const tl = this.tl, tr = this.tr;
 
     // width (M/S; at 0 both sides get exactly M) and the structural dip
     const w0 = v[p.width] / 100;
