@@ -13,9 +13,9 @@ import {
   MeterController,
   choiceTag,
   grMeterTag,
+  knobTag,
   levelMeterTag,
   panel,
-  paramTag,
   presetMenuTag,
   resizeGripTag,
   scopedTag,
@@ -83,6 +83,7 @@ export class CompEditor extends LitElement {
         flex: 1;
       }
       .badge {
+        flex: none;
         font: 500 10px/1 var(--_font);
         letter-spacing: 0.1em;
         text-transform: uppercase;
@@ -106,7 +107,7 @@ export class CompEditor extends LitElement {
         flex: none;
         height: 100%;
         aspect-ratio: 1;
-        max-width: 42%;
+        max-width: 40%;
       }
       .history {
         flex: 1 1 auto;
@@ -163,12 +164,12 @@ export class CompEditor extends LitElement {
         margin-top: calc(var(--vn-knob-size) / 2 - 12px);
       }
       .s3 {
-        flex: 3 1 0;
+        flex: 3 1 auto;
       }
       .s4 {
-        flex: 4 1 0;
+        flex: 4 1 auto;
       }
-      @container vn-panel (min-width: 1180px) {
+      @container vn-panel (min-width: 1320px) {
         .controls {
           flex-direction: row;
         }
@@ -184,8 +185,15 @@ export class CompEditor extends LitElement {
           gap: 6px;
           padding: 8px;
         }
+        /* the knobs' own labels carry the groups when height is short */
+        h2 {
+          display: none;
+        }
+        section {
+          padding-top: 6px;
+        }
       }
-      @container vn-panel (max-width: 760px) {
+      @container vn-panel (max-width: 780px) {
         :host {
           --vn-knob-size: 34px;
         }
@@ -194,6 +202,18 @@ export class CompEditor extends LitElement {
         }
         section {
           padding: 5px 4px 6px;
+        }
+        .kn::part(value) {
+          min-width: 4.6em;
+        }
+        .kn::part(label),
+        .sw::part(label) {
+          letter-spacing: 0.03em;
+        }
+      }
+      @container vn-panel (max-width: 700px) {
+        .badge {
+          display: none;
         }
       }
     `,
@@ -228,8 +248,8 @@ export class CompEditor extends LitElement {
         <h1>Varnish Compressor</h1>
         <${presetMenuTag} .host=${host} base-url=${this.baseUrl ?? ''}></${presetMenuTag}>
         <span class="spacer"></span>
-        ${listen ? html`<span class="badge" data-on title="SC Listen: the output is the sidechain signal">listening to sidechain</span>` : ''}
-        <span class="badge" ?data-on=${external} title="Detector source">${external ? 'external sidechain' : 'internal sidechain'}</span>
+        ${listen ? html`<span class="badge" data-on title="SC Listen: the output is the sidechain signal">sc listen</span>` : ''}
+        <span class="badge" ?data-on=${external} title="Sidechain: the detector's source">${external ? 'sc: external' : 'sc: internal'}</span>
       </header>
       <div class="main">
         <${transferTag} class="transfer" .host=${host}></${transferTag}>
@@ -245,26 +265,26 @@ export class CompEditor extends LitElement {
           <section class="s3" aria-label="Curve">
             <h2>Curve</h2>
             <div class="ctl">
-              <${paramTag} .host=${host} param="threshold"></${paramTag}>
+              <${knobTag} class="kn" .host=${host} param="threshold"></${knobTag}>
               <${ratioTag} .host=${host}></${ratioTag}>
-              <${paramTag} .host=${host} param="knee"></${paramTag}>
+              <${knobTag} class="kn" .host=${host} param="knee"></${knobTag}>
             </div>
           </section>
           <section class="s3" aria-label="Timing">
             <h2>Timing</h2>
             <div class="ctl">
-              <${paramTag} .host=${host} param="attack"></${paramTag}>
-              <${paramTag} .host=${host} param="release"></${paramTag}>
+              <${knobTag} class="kn" .host=${host} param="attack"></${knobTag}>
+              <${knobTag} class="kn" .host=${host} param="release"></${knobTag}>
               <${toggleTag} class="sw" .host=${host} param="autoRelease"></${toggleTag}>
             </div>
           </section>
           <section class="s4" aria-label="Output">
             <h2>Output</h2>
             <div class="ctl">
-              <${paramTag} .host=${host} param="makeup"></${paramTag}>
+              <${knobTag} class="kn" .host=${host} param="makeup"></${knobTag}>
               <${toggleTag} class="sw" .host=${host} param="autoMakeup"></${toggleTag}>
-              <${paramTag} .host=${host} param="mix"></${paramTag}>
-              <${paramTag} .host=${host} param="range"></${paramTag}>
+              <${knobTag} class="kn" .host=${host} param="mix"></${knobTag}>
+              <${knobTag} class="kn" .host=${host} param="range"></${knobTag}>
             </div>
           </section>
         </div>
@@ -273,8 +293,8 @@ export class CompEditor extends LitElement {
             <h2>Detector</h2>
             <div class="ctl">
               <${choiceTag} class="sw" .host=${host} param="detector" variant="segmented"></${choiceTag}>
-              <${paramTag} .host=${host} param="lookahead"></${paramTag}>
-              <${paramTag} .host=${host} param="link"></${paramTag}>
+              <${knobTag} class="kn" .host=${host} param="lookahead"></${knobTag}>
+              <${knobTag} class="kn" .host=${host} param="link"></${knobTag}>
             </div>
           </section>
           <section class="s4" aria-label="Sidechain">
@@ -282,7 +302,7 @@ export class CompEditor extends LitElement {
             <div class="ctl">
               <${choiceTag} class="sw" .host=${host} param="sidechain" variant="segmented"></${choiceTag}>
               <${toggleTag} class="sw" .host=${host} param="scHpfOn"></${toggleTag}>
-              <${paramTag} .host=${host} param="scHpf"></${paramTag}>
+              <${knobTag} class="kn" .host=${host} param="scHpf"></${knobTag}>
               <${toggleTag} class="sw" .host=${host} param="listen"></${toggleTag}>
             </div>
           </section>
