@@ -183,9 +183,7 @@ export class ImagerBandStrip extends LitElement {
         ctx.fillText(line.label, this.x(line.value) + 3, h - 2);
       }
     }
-    // width grid: 0, 50, 100 (stronger), 150, 200 %
-    ctx.textAlign = 'right';
-    ctx.textBaseline = 'middle';
+    // width grid: 50, 100 (dashed), 150 %, labelled at the left edge with 0 and 200 %
     for (const v of [50, 100, 150]) {
       const y = snap(this.y(v));
       ctx.globalAlpha = v === 100 ? 0.9 : 0.45;
@@ -197,6 +195,11 @@ export class ImagerBandStrip extends LitElement {
       ctx.stroke();
       ctx.setLineDash([]);
     }
+    ctx.globalAlpha = 0.8;
+    ctx.font = '9px system-ui, sans-serif';
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'middle';
+    for (const v of [0, 100, 200]) ctx.fillText(`${v}%`, 3, Math.min(h - BOTTOM - 6, Math.max(TOP + 6, this.y(v) + (v === 100 ? -7 : 0))));
     ctx.restore();
 
     // bars
