@@ -41,3 +41,5 @@ export { pushButterworth, SLOPE_ORDERS } from './filters/butterworth.js';
 export { pushNotch, pushBandPass } from './filters/notch-bandpass.js';
 export { setTilt } from './filters/tilt.js';
 export { RealFft } from './analysis/fft.js';
+export { ReverbKernel, sizeScale as reverbSizeScale, REVERB_METER_SIZE, ALGO_PLATE as REVERB_PLATE, ALGO_HALL as REVERB_HALL, ALGO_ROOM as REVERB_ROOM, ALGO_CHAMBER as REVERB_CHAMBER, type ReverbLayout } from './reverb/reverb-kernel.js';
+export { designedDecay, designedDecayAt, DECAY_LOW_HZ as REVERB_DECAY_LOW_HZ, DECAY_MID_HZ as REVERB_DECAY_MID_HZ, DECAY_HIGH_HZ as REVERB_DECAY_HIGH_HZ, type DecayBands } from './reverb/decay-design.js';

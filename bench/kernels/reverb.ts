@@ -1,0 +1,37 @@
+/** Benchmark cases of the reverb kernel (a runner renders each through plugins/reverb/dsp.ts). */
+import type { ParamBank } from '../../shared-dsp/params/param-bank.js';
+import type { ParamSet } from '../../shared-wam/params.js';
+
+export interface ReverbBenchCase {
+  readonly name: string;
+  setup(bank: ParamBank, params: ParamSet): void;
+}
+
+export function reverbBenchCases(): ReverbBenchCase[] {
+  return [
+    {
+      // defaults: hall, 2 s, modulation 30 % at 0.7 Hz, mix 30 %
+      name: 'default',
+      setup(bank) {
+        bank.resetToDefaults();
+      },
+    },
+    {
+      // hall, 3 s, deepest and fastest modulation, both wet filters on, 50 % mix, wide
+      name: 'heavy',
+      setup(bank, params) {
+        bank.resetToDefaults();
+        bank.setNow(params.index('algorithm'), params.get('algorithm').choices!.indexOf('hall'));
+        bank.setNow(params.index('decay'), 3);
+        bank.setNow(params.index('modDepth'), 100);
+        bank.setNow(params.index('modRate'), 5);
+        bank.setNow(params.index('diffusion'), 100);
+        bank.setNow(params.index('predelay'), 40);
+        bank.setNow(params.index('lowCut'), 80);
+        bank.setNow(params.index('highCut'), 12000);
+        bank.setNow(params.index('width'), 130);
+        bank.setNow(params.index('mix'), 50);
+      },
+    },
+  ];
+}
