@@ -57,6 +57,8 @@ export class CompTransferCurve extends LitElement {
   private lastFrameAt = 0;
   private width = 1;
   private dragging: number | null = null;
+  /** redraws once frames stop, to take the dot away */
+  private staleTimer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly canvas = new CanvasController(this, {
     canvas: () => this.renderRoot.querySelector('canvas'),
@@ -76,6 +78,8 @@ export class CompTransferCurve extends LitElement {
     this.unsubscribe = undefined;
     if (this.dragging !== null) this.host?.endGesture('threshold');
     this.dragging = null;
+    clearTimeout(this.staleTimer);
+    this.staleTimer = undefined;
   }
 
   protected override updated(changed: Map<string, unknown>): void {
@@ -98,6 +102,8 @@ export class CompTransferCurve extends LitElement {
     const fallen = this.dotDb - DOT_FALL_DB_PER_S * dt;
     this.dotDb = level > fallen || !(fallen === fallen) ? level : fallen;
     this.canvas.requestDraw();
+    clearTimeout(this.staleTimer);
+    this.staleTimer = setTimeout(() => this.canvas.requestDraw(), STALE_S * 1000 + 20);
   }
 
   protected override render() {
