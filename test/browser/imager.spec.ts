@@ -123,4 +123,67 @@ test.describe('imager in an AudioWorklet', () => {
       await g.__imager.ctx.close();
     });
   });
+
+  test('the band strip: dragging a divider moves its crossover, dragging a band sets its width, double-click resets', async ({ page }) => {
+    await openHarness(page);
+    await page.evaluate(async (u) => {
+      const h = (globalThis as any).harness;
+      const ctx = new AudioContext();
+      const [groupId] = await h.initializeWamHost(ctx);
+      const WAM = await h.loadModule(new URL(u, location.href).href);
+      const wam = await WAM.createInstance(groupId, ctx, { plugin: 'com.varnish.imager', version: 1, params: { bands: 2 } });
+      const gui = await wam.createGui();
+      gui.style.cssText = 'display:block;width:860px;height:520px';
+      document.getElementById('mount')!.appendChild(gui);
+      (globalThis as any).__imager = { ctx, wam };
+    }, URL_PATH);
+    const strip = page.locator('canvas[aria-label="Band widths and crossovers"]').first();
+    await expect(strip).toBeVisible();
+    const box = (await strip.boundingBox())!;
+    const value = (id: string) =>
+      page.evaluate(async (id) => (await (globalThis as any).__imager.wam.audioNode.getParameterValues(false, id))[id].value, id);
+    // x of a frequency on the 20 Hz - 20 kHz log axis
+    const xOf = (f: number) => box.x + (box.width * Math.log(f / 20)) / Math.log(1000);
+    const midY = box.y + box.height / 2;
+
+    // the crossover divider (xover1 = 150 Hz) dragged to 400 Hz
+    await page.mouse.move(xOf(150), midY);
+    await page.mouse.down();
+    await page.mouse.move(xOf(250), midY, { steps: 4 });
+    await page.mouse.move(xOf(400), midY, { steps: 4 });
+    await page.mouse.up();
+    const x1 = await value('xover1');
+    expect(x1).toBeGreaterThan(400 / 1.05);
+    expect(x1).toBeLessThan(400 * 1.05);
+
+    // band 1 (below the crossover) dragged up by a quarter of the canvas: the plot area (the
+    // canvas less 18 px of crossover labels and 16 px of frequency labels) spans 0..200 %
+    const expected = 100 + (box.height / 4 / (box.height - 34)) * 200;
+    await page.mouse.move(xOf(60), midY);
+    await page.mouse.down();
+    await page.mouse.move(xOf(60), midY - box.height / 8, { steps: 3 });
+    await page.mouse.move(xOf(60), midY - box.height / 4, { steps: 3 });
+    await page.mouse.up();
+    const w1 = await value('width1');
+    expect(w1).toBeGreaterThan(expected - 2);
+    expect(w1).toBeLessThan(expected + 2);
+    expect(await value('width2')).toBe(100);
+
+    // band 2 dragged down: narrower
+    await page.mouse.move(xOf(3000), midY);
+    await page.mouse.down();
+    await page.mouse.move(xOf(3000), midY + box.height / 8, { steps: 3 });
+    await page.mouse.up();
+    expect(await value('width2')).toBeLessThan(90);
+
+    // double-click on band 1 resets its width
+    await page.mouse.dblclick(xOf(60), midY);
+    await expect.poll(() => value('width1')).toBe(100);
+
+    await page.evaluate(async () => {
+      const g = (globalThis as any).__imager;
+      g.wam.audioNode.destroy();
+      await g.ctx.close();
+    });
+  });
 });

@@ -64,6 +64,7 @@ export class ImagerVectorscope extends LitElement {
   private gain = 1;
   private lastFrameAt = -Infinity;
   private lastGainAt = -Infinity;
+  private animating = false;
   private sideToMid = '';
 
   private readonly canvas = new CanvasController(this, {
@@ -73,6 +74,12 @@ export class ImagerVectorscope extends LitElement {
   });
 
   private readonly meters = new MeterController(this as LitElement & { host?: ParamHost }, (frame) => this.receive(frame));
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // the next frame after a reconnect starts the loop again
+    this.animating = false;
+  }
 
   protected override render() {
     void this.meters;
@@ -98,7 +105,10 @@ export class ImagerVectorscope extends LitElement {
     this.lastGainAt = now;
     this.gain = want < this.gain ? want : Math.min(want, this.gain * 10 ** ((GAIN_RISE_DB_S * dt) / 20));
     this.sideToMid = formatSideToMid(frame[IMAGER_METER.MID_RMS], frame[IMAGER_METER.SIDE_RMS]);
-    this.canvas.setAnimated(true);
+    if (!this.animating) {
+      this.animating = true;
+      this.canvas.setAnimated(true);
+    }
   }
 
   private paint(g: GraphContext): void {
@@ -154,8 +164,9 @@ export class ImagerVectorscope extends LitElement {
     if (live && this.gain > 1.05) ctx.fillText(`+${(20 * Math.log10(this.gain)).toFixed(0)} dB`, w - 6, h - 5);
     ctx.restore();
 
-    if (!live) {
+    if (!live && this.animating) {
       // every trace has faded: stop the loop (one last frame draws the empty scope)
+      this.animating = false;
       this.canvas.setAnimated(false);
       this.gain = 1;
     }
