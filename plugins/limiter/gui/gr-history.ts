@@ -215,19 +215,25 @@ export class LimGrHistory extends LitElement {
       ctx.textBaseline = 'bottom';
       ctx.fillText(`ceiling ${ceilingDb.toFixed(1)} dBTP`, 6, Y(ceilingDb) - 3);
     }
-    ctx.textBaseline = 'top';
-    let x = 6;
+    // legend bottom-left, on a backing so the oldest seconds' labels do not show through
     const legend: Array<[string, string]> = [
       ['in + gain', colors.dim],
       ['out', colors.accent],
       ['gain reduction', this.grColor],
     ];
-    const top = 5;
+    let lw = 6;
+    for (const [text] of legend) lw += 11 + ctx.measureText(text).width + 12;
+    ctx.globalAlpha = 0.85;
+    ctx.fillStyle = colors.well;
+    ctx.fillRect(0, h - 18, lw, 18);
+    ctx.globalAlpha = 1;
+    ctx.textBaseline = 'bottom';
+    let x = 6;
     for (const [text, color] of legend) {
       ctx.fillStyle = color;
-      ctx.fillRect(x, top + 4, 8, 2);
+      ctx.fillRect(x, h - 9, 8, 2);
       ctx.fillStyle = colors.dim;
-      ctx.fillText(text, x + 11, top);
+      ctx.fillText(text, x + 11, h - 3);
       x += 11 + ctx.measureText(text).width + 12;
     }
     ctx.restore();

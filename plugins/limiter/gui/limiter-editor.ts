@@ -224,19 +224,6 @@ export class LimiterEditor extends LitElement {
       .s3 {
         flex: 3 1 0;
       }
-      @container vn-panel (max-height: 500px) {
-        :host {
-          --vn-knob-size: 34px;
-          --big-knob: 60px;
-        }
-        .root {
-          gap: 6px;
-          padding: 8px;
-        }
-        .loud-row {
-          height: 124px;
-        }
-      }
       @container vn-panel (max-width: 760px) {
         :host {
           --vn-knob-size: 34px;
@@ -253,6 +240,25 @@ export class LimiterEditor extends LitElement {
         }
         section {
           padding: 5px 5px 6px;
+        }
+        .tp-badge {
+          display: none;
+        }
+      }
+      @container vn-panel (max-height: 500px) {
+        :host {
+          --vn-knob-size: 34px;
+          --big-knob: 58px;
+        }
+        .root {
+          gap: 6px;
+          padding: 8px;
+        }
+        .drive h2 {
+          display: none;
+        }
+        .loud-row {
+          height: 126px;
         }
       }
     `,
@@ -319,7 +325,7 @@ export class LimiterEditor extends LitElement {
         <h1>Varnish Limiter</h1>
         <${presetMenuTag} .host=${host} base-url=${this.baseUrl ?? ''}></${presetMenuTag}>
         <span class="spacer"></span>
-        <span class="badge" ?data-on=${tp} title="Detection">${tp ? 'true peak' : 'sample peak'}</span>
+        <span class="badge tp-badge" ?data-on=${tp} title="Detection">${tp ? 'true peak' : 'sample peak'}</span>
         <span class="badge" title="Delay reported to the host (getCompensationDelay)">latency ${((latency / sr) * 1000).toFixed(1)} ms · ${latency} smp</span>
       </header>
       <div class="main">

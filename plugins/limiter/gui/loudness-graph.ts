@@ -200,7 +200,13 @@ export class LimLoudnessGraph extends LitElement {
     ctx.textBaseline = 'bottom';
     for (let s = 15; s < LOUDNESS_SECONDS; s += 15) ctx.fillText(`-${s}s`, w - s * POINTS_PER_SECOND * step + 3, h - 2);
     ctx.textBaseline = 'top';
-    ctx.fillText('short-term LUFS', 6, 4);
+    const title = 'short-term LUFS';
+    ctx.globalAlpha = 0.85;
+    ctx.fillStyle = colors.well;
+    ctx.fillRect(0, 0, ctx.measureText(title).width + 12, 17);
+    ctx.globalAlpha = 1;
+    ctx.fillStyle = colors.dim;
+    ctx.fillText(title, 6, 4);
     if (target !== null) {
       ctx.fillStyle = colors.accent;
       ctx.textBaseline = 'bottom';

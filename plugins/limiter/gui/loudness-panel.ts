@@ -110,11 +110,16 @@ export class LimLoudnessPanel extends LitElement {
       }
       @container vn-panel (max-width: 760px) {
         .readouts {
-          grid-template-columns: repeat(2, minmax(58px, auto));
-          grid-template-rows: repeat(3, 1fr);
+          grid-template-columns: repeat(3, minmax(54px, auto));
+        }
+        .cell {
+          padding: 2px 5px;
         }
         .v {
           font-size: 14px;
+        }
+        .u {
+          display: none;
         }
       }
     `,

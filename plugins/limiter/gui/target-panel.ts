@@ -40,6 +40,8 @@ export class LimTargetPanel extends LitElement {
       .goal {
         font-variant-numeric: tabular-nums;
         white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
       }
       .seg {
         display: inline-flex;
@@ -195,20 +197,19 @@ export class LimTargetPanel extends LitElement {
     const goal =
       target.lufs === null
         ? 'custom: no loudness goal'
-        : `goal ${target.lufs} LUFS, ceiling ${(target.ceiling ?? host.getValue('ceiling')).toFixed(1)} dBTP`;
-    const refLabel = this.reference === 'integrated' ? 'integrated' : 'short-term';
+        : `goal ${target.lufs} LUFS · ${(target.ceiling ?? host.getValue('ceiling')).toFixed(1)} dBTP`;
+    const refName = this.reference === 'integrated' ? 'integrated' : 'short-term';
     return html`
       <${choiceTag} class="choice" .host=${this.targetHost} param="target" variant="dropdown" hide-label></${choiceTag}>
       <div class="goal">${goal}</div>
       <div class="row">
-        <span>${refLabel} vs target</span>
-        <span class="seg" role="group" aria-label="Compare">
-          <button aria-pressed=${String(this.reference === 'integrated')} title="Integrated loudness" @click=${() => (this.reference = 'integrated')}>I</button>
-          <button aria-pressed=${String(this.reference === 'shortTerm')} title="Short-term loudness" @click=${() => (this.reference = 'shortTerm')}>S</button>
+        <span class="gap" data-state=${state} data-readout="gap" title=${`${refName} loudness minus the target's`}>
+          ${gap === null ? '-' : formatDb(gap, true)}<span class="u">LU vs target</span>
         </span>
-      </div>
-      <div class="gap" data-state=${state} data-readout="gap" title="Measured minus target loudness">
-        ${gap === null ? '-' : formatDb(gap, true)}<span class="u">LU</span>
+        <span class="seg" role="group" aria-label="Compare with the target">
+          <button aria-pressed=${String(this.reference === 'integrated')} title="Compare the integrated loudness" @click=${() => (this.reference = 'integrated')}>I</button>
+          <button aria-pressed=${String(this.reference === 'shortTerm')} title="Compare the short-term loudness" @click=${() => (this.reference = 'shortTerm')}>S</button>
+        </span>
       </div>
       <button
         class="apply"
@@ -217,7 +218,7 @@ export class LimTargetPanel extends LitElement {
         title="Move the gain by the difference (loudness follows gain 1:1 until the limiter works harder)"
         @click=${() => this.apply()}
       >
-        ${delta === null ? 'apply gain' : `apply gain ${formatDb(delta, true)} dB`}
+        ${delta !== null ? `apply gain ${formatDb(delta, true)} dB` : gap !== null && Math.abs(gap) >= 0.05 ? 'gain at its limit' : 'apply gain'}
       </button>
     `;
   }
