@@ -103,6 +103,13 @@ if (existsSync(join(rootDir, 'host-demo/main.ts'))) {
     plugins: [nodeResolve({ browser: true }), ts(), copyHtml([['host-demo/index.html', 'index.html']])],
     onwarn,
   });
+  // the host's own AudioWorklet (meters, loudness, level-matched bypass): one self-contained file
+  configs.push({
+    input: 'host-demo/worklet/tap-processor.ts',
+    output: { file: 'dist/host-demo/tap-processor.js', format: 'es', inlineDynamicImports: true },
+    plugins: [nodeResolve(), ts()],
+    onwarn,
+  });
 }
 
 const fixtureDir = join(rootDir, 'test/browser/fixtures');
@@ -116,6 +123,12 @@ if (existsSync(fixtureDir)) {
       plugins: [nodeResolve({ browser: true }), ts(), copyHtml(html.map((f) => [`test/browser/fixtures/${f}`, f]))],
       onwarn,
     });
+  }
+  // a third-party WAM 2 plugin written by hand in plain JS (no Varnish code, no SDK), copied as is
+  const thirdParty = join(fixtureDir, 'third-party');
+  if (entries.length && existsSync(thirdParty)) {
+    const files = readdirSync(thirdParty).filter((f) => /\.(js|json)$/.test(f));
+    configs[configs.length - 1].plugins.push(copyHtml(files.map((f) => [`test/browser/fixtures/third-party/${f}`, `third-party/${f}`])));
   }
 }
 

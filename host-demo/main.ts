@@ -1,157 +1,117 @@
 /**
- * Varnish demo host: loads plugins by URL through the WAM 2 API only, exactly as a third-party
- * host does (initializeWamHost, import(url), createInstance, audioNode, createGui).
+ * Varnish demo host: a mixing desk that loads every plugin by URL through the WAM 2 API only,
+ * exactly as a third-party host does (initializeWamHost, import(url), createInstance,
+ * audioNode, getState/setState, parameters, scheduleEvents, getCompensationDelay,
+ * createGui/destroyGui, destroy).
  */
-import { initializeWamHost } from '@webaudiomodules/sdk';
-import { renderDemoSong } from './demo-song.js';
+import { installApi } from './api.js';
+import { HostApp } from './app.js';
+import { parseChainHash } from './chain-link/links.js';
+import { Autosave } from './session/autosave.js';
+import { setupBounce } from './ui/bounce-dialog.js';
+import { setupFileDrop } from './ui/file-drop.js';
+import { setupKeys } from './ui/keys.js';
+import { LanesView } from './ui/lanes-view.js';
+import { startMeters } from './ui/meters.js';
+import { renderMixer } from './ui/mixer-view.js';
+import { Overview } from './ui/overview.js';
+import { Panels } from './ui/panels.js';
+import { setupTransportBar } from './ui/transport-bar.js';
+import { $ } from './util/dom.js';
 
-interface Insert {
-  name: string;
-  wam: any;
-  bypassed: boolean;
-  panel?: HTMLElement;
-  gui?: Element;
+const app = new HostApp();
+const panels = new Panels($('#panels'));
+const lanes = new LanesView(app);
+const autosave = new Autosave(app);
+const bounce = setupBounce(app);
+
+const status = (text: string) => ($('#status').textContent = text);
+app.addEventListener('status', (e) => status((e as CustomEvent<string>).detail));
+
+let problems: string[] = [];
+
+async function replaceSession(load: () => Promise<string[]>): Promise<void> {
+  panels.closeAll();
+  problems = await load();
+  if (problems.length) status(`${app.mixer.inserts.length} plugins loaded · failed: ${problems.join('; ')}`);
 }
 
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const ctx = new AudioContext({ latencyHint: 'playback' });
-const inserts: Insert[] = [];
-const input = new GainNode(ctx);
-const output = new GainNode(ctx);
-const analyser = new AnalyserNode(ctx, { fftSize: 2048 });
-output.connect(analyser);
-output.connect(ctx.destination);
-let source: AudioBufferSourceNode | null = null;
-let song: AudioBuffer | null = null;
-let groupId = '';
-
-function rewire() {
-  input.disconnect();
-  for (const ins of inserts) ins.wam.audioNode.disconnect();
-  let prev: AudioNode = input;
-  for (const ins of inserts) {
-    if (ins.bypassed) continue;
-    prev.connect(ins.wam.audioNode);
-    prev = ins.wam.audioNode;
+/** one window per distinct plugin, so every plugin of the demo is on screen */
+async function showEachPlugin(): Promise<void> {
+  const seen = new Set<string>();
+  const order = [app.mixer.master, app.mixer.aux, ...app.mixer.tracks.slice().reverse()];
+  const jobs: Promise<unknown>[] = [];
+  for (const strip of order) {
+    for (const ins of strip.chain.inserts) {
+      const key = ins.identifier || ins.url;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      jobs.push(panels.show(ins, `${strip.name} · ${ins.name}`));
+    }
   }
-  prev.connect(output);
+  await Promise.all(jobs);
 }
 
-async function addInsert(url: string, name: string) {
-  const { default: WAM } = await import(/* @vite-ignore */ url);
-  if (!WAM?.isWebAudioModuleConstructor) throw new Error(`${url} is not a WAM 2 plugin`);
-  const wam = await WAM.createInstance(groupId, ctx);
-  const ins: Insert = { name, wam, bypassed: false };
-  inserts.push(ins);
-  rewire();
-  renderChain();
-  await openGui(ins);
-}
+const bar = setupTransportBar(
+  app,
+  () => void replaceSession(() => app.loadDemo()).then(showEachPlugin),
+  (data) => void replaceSession(() => app.loadSession(data)).catch((e) => status(`error: ${(e as Error).message}`)),
+);
+const overview = new Overview(app, () => {
+  bar.syncLoop();
+  app.changed('mix');
+});
+setupKeys(app, { save: () => void bar.save(), bounce: bounce.open, loop: bar.toggleLoop });
+setupFileDrop(app);
+$('#bounce-open').onclick = bounce.open;
+const match = $<HTMLInputElement>('#match-bypass');
+match.onchange = () => app.mixer.setMatchBypass(match.checked);
 
-async function openGui(ins: Insert) {
-  if (ins.panel) return;
-  const panel = document.createElement('div');
-  panel.className = 'panel';
-  panel.innerHTML = `<div class="title"></div><div class="body"></div>`;
-  panel.querySelector('.title')!.textContent = ins.name;
-  $('panels').appendChild(panel);
-  const gui = await ins.wam.createGui();
-  panel.querySelector('.body')!.appendChild(gui);
-  ins.panel = panel;
-  ins.gui = gui;
-}
+app.addEventListener('change', (e) => {
+  const what = (e as CustomEvent<string>).detail;
+  if (what === 'session') {
+    bar.syncSession();
+    match.checked = app.mixer.matchBypass;
+  }
+  if (what === 'session' || what === 'structure' || what === 'latency') renderMixer(app, panels);
+  if (what === 'session' || what === 'structure' || what === 'lanes') lanes.render();
+});
 
-function closeGui(ins: Insert) {
-  if (ins.gui) ins.wam.destroyGui(ins.gui);
-  ins.panel?.remove();
-  ins.panel = ins.gui = undefined;
-}
-
-function renderChain() {
-  const chain = $('chain');
-  chain.replaceChildren();
-  inserts.forEach((ins, i) => {
-    const row = document.createElement('div');
-    row.className = `insert${ins.bypassed ? ' bypassed' : ''}`;
-    const name = document.createElement('span');
-    name.className = 'name';
-    name.textContent = `${i + 1}. ${ins.name}`;
-    const mk = (label: string, title: string, fn: () => void) => {
-      const b = document.createElement('button');
-      b.textContent = label;
-      b.title = title;
-      b.onclick = fn;
-      return b;
-    };
-    row.append(
-      name,
-      mk('⏻', 'bypass', () => { ins.bypassed = !ins.bypassed; rewire(); renderChain(); }),
-      mk('▤', 'show/hide window', () => (ins.panel ? closeGui(ins) : void openGui(ins))),
-      mk('✕', 'remove', () => {
-        closeGui(ins);
-        inserts.splice(inserts.indexOf(ins), 1);
-        ins.wam.audioNode.disconnect();
-        ins.wam.audioNode.destroy();
-        rewire();
-        renderChain();
-      }),
-    );
-    chain.appendChild(row);
+async function start(): Promise<void> {
+  await app.loadCatalog();
+  const saved = await autosave.restore();
+  let fresh = !saved;
+  if (saved) {
+    await replaceSession(() => app.loadSession(saved)).catch(async (e) => {
+      status(`autosave could not be restored (${(e as Error).message}); demo loaded`);
+      fresh = true;
+      await replaceSession(() => app.loadDemo());
+    });
+  } else await replaceSession(() => app.loadDemo());
+  const link = parseChainHash(location.hash);
+  let note = '';
+  if (link) {
+    try {
+      note = ` · chain ${await app.applyChainCode(link.code, link.on)}`;
+    } catch (e) {
+      note = ` · chain link: ${(e as Error).message}`;
+    }
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  if (fresh) await showEachPlugin();
+  const failed = problems.length ? ` · failed: ${problems.join('; ')}` : '';
+  status(`${app.mixer.inserts.length} plugins loaded · ${app.ctx.sampleRate} Hz${saved && !fresh ? ' · session restored' : ''}${note}${failed}`);
+  autosave.start();
+  startMeters(app, () => {
+    bar.update();
+    overview.draw();
+    lanes.draw();
   });
 }
 
-async function play() {
-  await ctx.resume();
-  if (!song) song = await renderDemoSong(ctx.sampleRate);
-  source?.stop();
-  source = new AudioBufferSourceNode(ctx, { buffer: song, loop: true });
-  source.connect(input);
-  source.start();
-}
-
-function meterLoop() {
-  const buf = new Float32Array(analyser.fftSize);
-  const tick = () => {
-    analyser.getFloatTimeDomainData(buf);
-    let peak = 0;
-    for (let i = 0; i < buf.length; i++) peak = Math.max(peak, Math.abs(buf[i]));
-    ($('meter') as HTMLMeterElement).value = peak > 0 ? Math.max(-60, 20 * Math.log10(peak)) : -60;
-    requestAnimationFrame(tick);
-  };
-  tick();
-}
-
-async function main() {
-  [groupId] = await initializeWamHost(ctx);
-  rewire();
-  const base = new URL('../plugins/', location.href);
-  const index = await (await fetch(new URL('index.json', base))).json();
-  const select = $('add') as HTMLSelectElement;
-  for (const p of index.plugins) {
-    const opt = document.createElement('option');
-    opt.value = new URL(p.url, base).href;
-    opt.textContent = p.name;
-    select.appendChild(opt);
-  }
-  const url = document.createElement('option');
-  url.value = 'url';
-  url.textContent = 'WAM 2 plugin by URL…';
-  select.appendChild(url);
-  select.onchange = async () => {
-    let v = select.value;
-    const label = select.selectedOptions[0]?.textContent ?? v;
-    select.value = '';
-    if (v === 'url') v = prompt('URL of a WAM 2 plugin (its index.js)') ?? '';
-    if (v) await addInsert(v, label === 'WAM 2 plugin by URL…' ? v : label).catch((e) => alert(e.message));
-  };
-  $('play').onclick = () => void play();
-  $('stop').onclick = () => { source?.stop(); source = null; };
-  for (const p of index.plugins) await addInsert(new URL(p.url, base).href, p.name);
-  $('status').textContent = `${index.plugins.length} plugins loaded · ${ctx.sampleRate} Hz`;
-  meterLoop();
-}
-
-main().catch((e) => {
-  $('status').textContent = `error: ${e.message}`;
-  console.error(e);
+const ready = start().catch((e) => {
+  status(`error: ${(e as Error).message}`);
+  throw e;
 });
+ready.catch(() => undefined);
+installApi(app, panels, autosave, ready);

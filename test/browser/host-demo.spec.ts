@@ -1,16 +1,62 @@
-/** The demo host opens, loads every built plugin by URL, plays, and its master meter moves. */
+/**
+ * The demo host opens with the generated demo session (every Varnish plugin from
+ * plugins/index.json in a chain), plays it in realtime, and its meters move.
+ */
 import { expect, test } from '@playwright/test';
 import { pluginList } from './plugins.js';
+import { openHost } from './host-helpers.js';
 
-test('demo host loads the plugins by URL and plays audio through them', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/host-demo/');
-  const n = pluginList().length;
-  await expect(page.locator('#status')).toHaveText(new RegExp(`^${n} plugins loaded`), { timeout: 30_000 });
-  await expect(page.locator('#chain .insert')).toHaveCount(n);
-  await expect(page.locator('#panels .panel')).toHaveCount(n);
+test('the demo session loads every Varnish plugin by URL, plays, and the master meter and loudness readout move', async ({ page }) => {
+  const errors = await openHost(page);
+  const ids = pluginList().map((p) => p.identifier);
+  // every plugin in the index is in a chain, and its window is open
+  const inChains = await page.evaluate(() => (window as any).varnishHost.mixer.inserts.map((i: any) => i.identifier));
+  for (const id of ids) expect(inChains).toContain(id);
+  await expect(page.locator('#panels .panel')).toHaveCount(ids.length);
+  await expect(page.locator('#mixer .strip.track')).toHaveCount(4);
+  await expect(page.locator('#mixer .strip.aux')).toHaveCount(1);
+  await expect(page.locator('#mixer .strip.master')).toHaveCount(1);
+
   await page.click('#play');
-  await expect.poll(() => page.evaluate(() => Number((document.getElementById('meter') as HTMLMeterElement).value)), { timeout: 15_000 }).toBeGreaterThan(-40);
+  await expect.poll(() => page.evaluate(() => (window as any).varnishHost.app.ctx.state)).toBe('running');
+  await expect.poll(async () => Number(await page.locator('canvas[data-meter="master"]').getAttribute('data-db')), { timeout: 15_000 }).toBeGreaterThan(-30);
+  await expect.poll(async () => Number((await page.locator('#lufs-m').textContent())?.replace('−', '-')), { timeout: 15_000 }).toBeGreaterThan(-40);
+  await expect.poll(() => page.evaluate(() => (window as any).varnishHost.transport.position)).toBeGreaterThan(0.5);
+  await expect(page.locator('#position')).not.toHaveText('0:00.000');
+
+  // Space pauses and resumes
+  await page.locator('body').press('Space');
+  await expect.poll(() => page.evaluate(() => (window as any).varnishHost.transport.state)).toBe('paused');
+  const at = await page.evaluate(() => (window as any).varnishHost.transport.position);
+  await page.locator('body').press('Space');
+  await expect.poll(() => page.evaluate(() => (window as any).varnishHost.transport.position)).toBeGreaterThan(at + 0.2);
+  await page.click('#stop');
+  await expect.poll(() => page.evaluate(() => (window as any).varnishHost.transport.position)).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+test('the overview seeks on click and sets the loop region on drag; playback loops', async ({ page }) => {
+  const errors = await openHost(page);
+  const box = (await page.locator('#overview canvas').boundingBox())!;
+  const len = await page.evaluate(() => (window as any).varnishHost.mixer.length);
+  await page.mouse.click(box.x + box.width * 0.5, box.y + box.height / 2);
+  await expect.poll(() => page.evaluate(() => (window as any).varnishHost.transport.position)).toBeCloseTo(len * 0.5, 1);
+  await page.mouse.move(box.x + box.width * 0.1, box.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.2, box.y + 20, { steps: 5 });
+  await page.mouse.up();
+  const loop = await page.evaluate(() => (window as any).varnishHost.transport.loop);
+  expect(loop.on).toBe(true);
+  expect(loop.start).toBeCloseTo(len * 0.1, 1);
+  expect(loop.end).toBeCloseTo(len * 0.2, 1);
+  await expect(page.locator('#loop')).toHaveAttribute('aria-pressed', 'true');
+  await page.evaluate(() => (window as any).varnishHost.transport.seek((window as any).varnishHost.transport.loop.start));
+  await page.click('#play');
+  // after more than one pass the play head is still inside the region
+  await page.waitForTimeout(((loop.end - loop.start) * 1.5 + 0.3) * 1000);
+  const p = await page.evaluate(() => (window as any).varnishHost.transport.position);
+  expect(p).toBeGreaterThanOrEqual(loop.start - 0.01);
+  expect(p).toBeLessThanOrEqual(loop.end + 0.01);
+  await page.click('#stop');
   expect(errors).toEqual([]);
 });
