@@ -165,7 +165,7 @@ export class DecayDesign {
       const e0 = t0 - g - this.pathDb(c, o, 0);
       const e1 = t1 - g - this.pathDb(c, o, 1);
       const e2 = t2 - g - this.pathDb(c, o, 2);
-      if (iter === 4 || (Math.abs(e0) < 0.005 && Math.abs(e1) < 0.005 && Math.abs(e2) < 0.005)) break;
+      if (iter === 3 || (Math.abs(e0) < 0.01 && Math.abs(e1) < 0.01 && Math.abs(e2) < 0.01)) break;
       g += v[0] * e0 + v[1] * e1 + v[2] * e2;
       lo += v[3] * e0 + v[4] * e1 + v[5] * e2;
       hi += v[6] * e0 + v[7] * e1 + v[8] * e2;

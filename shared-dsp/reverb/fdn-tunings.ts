@@ -9,7 +9,11 @@ export interface FdnTuning {
   readonly linesMs: readonly number[];
   readonly diffuserMsL: readonly number[];
   readonly diffuserMsR: readonly number[];
-  /** wet level so that algorithms sound about equally loud for the same decay */
+  /**
+   * wet level, with the network's output also scaled by sqrt(mean line length / FDN_LEVEL_REF_MS)
+   * (fdn.ts): together they give every algorithm and size about the same tail energy for the
+   * same decay (measured: an impulse's wet energy, L + R, at RT60 2 s is about 0 dB)
+   */
   readonly outputGain: number;
 }
 
@@ -22,22 +26,25 @@ export const HALL_TUNING: FdnTuning = {
   linesMs: [29.7, 33.5, 37.9, 42.7, 47.9, 53.7, 59.1, 67.1],
   diffuserMsL: DIFF_L,
   diffuserMsR: DIFF_R,
-  outputGain: 1,
+  outputGain: 1.318,
 };
 
 export const ROOM_TUNING: FdnTuning = {
   linesMs: [11.3, 13.9, 16.7, 19.3, 22.1, 25.3, 28.7, 31.9],
   diffuserMsL: DIFF_L.map((x) => x * 0.5),
   diffuserMsR: DIFF_R.map((x) => x * 0.5),
-  outputGain: 1,
+  outputGain: 1.202,
 };
 
 export const CHAMBER_TUNING: FdnTuning = {
   linesMs: [19.7, 23.3, 27.1, 31.3, 35.9, 40.7, 45.1, 50.3],
   diffuserMsL: DIFF_L.map((x) => x * 0.75),
   diffuserMsR: DIFF_R.map((x) => x * 0.75),
-  outputGain: 1,
+  outputGain: 1.23,
 };
+
+/** reference mean line length for the level normalisation (the hall at size 1x) */
+export const FDN_LEVEL_REF_MS = 46.4;
 
 /** longest delay of any tuning at size 1x, for allocation */
 export const FDN_MAX_LINE_MS = 67.1;

@@ -23,7 +23,7 @@ import { AllpassChain } from './allpass-chain.js';
 import { DECAY_FILTER_COEFS, type DecayDesign } from './decay-design.js';
 import {
   FDN_IN_L, FDN_IN_R, FDN_LINES, FDN_MAX_DIFFUSER_MS, FDN_MAX_LINE_MS, FDN_MOD_PHASE, FDN_MOD_RATIO,
-  FDN_OUT_L, FDN_OUT_R, type FdnTuning,
+  FDN_LEVEL_REF_MS, FDN_OUT_L, FDN_OUT_R, type FdnTuning,
 } from './fdn-tunings.js';
 import { sineAt, wrapPhase } from './lfo.js';
 import { readFiltered2, readModulatedFiltered2 } from './blocks.js';
@@ -103,7 +103,10 @@ export class Fdn {
       this.diffL.setLength(j, t.diffuserMsL[j] * k);
       this.diffR.setLength(j, t.diffuserMsR[j] * k);
     }
-    this.outGain = t.outputGain;
+    // the tail's energy goes as RT60 / (mean line length): level it across algorithms and sizes
+    let mean = 0;
+    for (let i = 0; i < N; i++) mean += this.length[i] / N;
+    this.outGain = t.outputGain * Math.sqrt(mean / ((FDN_LEVEL_REF_MS * this.fs) / 1000));
     this.modCount = 0;
   }
 

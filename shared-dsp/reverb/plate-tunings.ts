@@ -55,5 +55,9 @@ export const PLATE_TAPS_RIGHT: ReadonlyArray<readonly [number, number, number]> 
   [SEG_D2R, 121, -1],
 ];
 
-/** output gain of the taps (the paper's 0.6) */
-export const PLATE_OUTPUT_GAIN = 0.6;
+/**
+ * output gain of the taps: the paper's 0.6, times 0.543 so that the plate's tail is about as
+ * loud as the FDN algorithms' for the same decay (and times sqrt(size scale) in plate.ts: the
+ * tail's energy goes as RT60 / loop length)
+ */
+export const PLATE_OUTPUT_GAIN = 0.6 * 0.543;

@@ -60,6 +60,7 @@ export class Plate {
   private depth = 0;
   private modCount = 0;
   private maxBlock = MOD_BLOCK;
+  private scale = 1;
   // block scratch
   private readonly endL = new Float64Array(MOD_BLOCK);
   private readonly endR = new Float64Array(MOD_BLOCK);
@@ -91,6 +92,7 @@ export class Plate {
 
   /** lengths at a size scale; call setDecay afterwards */
   setSize(scale: number): void {
+    this.scale = scale;
     const k = (scale * PLATE_TIME_SCALE * this.fs) / DATTORRO_FS;
     for (let s = 0; s < 8; s++) this.length[s] = Math.max(2, Math.round(PLATE_SEGMENTS[s] * k));
     for (let t = 0; t < TAPS; t++) {
@@ -117,9 +119,10 @@ export class Plate {
     // the loss of its delay (otherwise deep taps are too loud at short decays and the
     // response swells for the first ~100 ms).
     const g = d.midPerSample();
+    const level = PLATE_OUTPUT_GAIN * Math.sqrt(this.scale);
     for (let t = 0; t < TAPS; t++) {
-      this.tapGainL[t] = PLATE_TAPS_LEFT[t][2] * PLATE_OUTPUT_GAIN * Math.pow(g, this.tapOffL[t]);
-      this.tapGainR[t] = PLATE_TAPS_RIGHT[t][2] * PLATE_OUTPUT_GAIN * Math.pow(g, this.tapOffR[t]);
+      this.tapGainL[t] = PLATE_TAPS_LEFT[t][2] * level * Math.pow(g, this.tapOffL[t]);
+      this.tapGainR[t] = PLATE_TAPS_RIGHT[t][2] * level * Math.pow(g, this.tapOffR[t]);
     }
   }
 

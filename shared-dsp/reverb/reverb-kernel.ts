@@ -70,6 +70,8 @@ const DEPTH_SLEW_MS_PER_S = 2;
 /** idle when the wet signal stays below -400 dBFS for 1.2 s (predelay 0.5 s + plate loop 0.5 s) */
 const IDLE_LEVEL = 1e-20;
 const IDLE_SECONDS = 1.2;
+/** decay, damping and bassDecay ramps redesign the decay filters at most this often */
+const DECAY_UPDATE_FRAMES = 128;
 /** duration of each half of the structural dip */
 const DIP_MS = 4;
 /** wet level of the plate relative to the FDN, so that equal decays sound about equally loud */
@@ -106,6 +108,8 @@ export class ReverbKernel implements Kernel {
   private lastSerial: Uint32Array;
   private lastAny = -1;
   private inGain = 1;
+  private decayPending = false;
+  private sinceDecayUpdate = 0;
   /** frames of silent input with a wet signal below IDLE_LEVEL */
   private quietFrames = 0;
   /** every state is clear and the engines are not running */
@@ -208,6 +212,8 @@ export class ReverbKernel implements Kernel {
   }
 
   private updateDecay(): void {
+    this.decayPending = false;
+    this.sinceDecayUpdate = 0;
     const v = this.bank.value;
     const p = this.p;
     this.design.set(v[p.decay], v[p.damping], v[p.bassDecay], v[p.freeze] >= 0.5);
@@ -268,7 +274,7 @@ export class ReverbKernel implements Kernel {
     const damping = this.moved(p.damping);
     const bass = this.moved(p.bassDecay);
     const freeze = this.moved(p.freeze);
-    if (decay || damping || bass || freeze) this.updateDecay();
+    if (decay || damping || bass || freeze) this.decayPending = true;
     const md = this.moved(p.modDepth);
     const mr = this.moved(p.modRate);
     if (md || mr || freeze) this.modPending = true;
@@ -300,6 +306,12 @@ export class ReverbKernel implements Kernel {
 
   private processSlice(inputs: readonly Float32Array[], outputs: readonly Float32Array[], off: number, n: number): void {
     this.readParams();
+    // decay filters follow their parameters at most every DECAY_UPDATE_FRAMES (a redesign of
+    // every path costs tens of microseconds); freeze switches at once
+    this.sinceDecayUpdate += n;
+    if (this.decayPending && (this.sinceDecayUpdate >= DECAY_UPDATE_FRAMES || this.design.frozen !== (this.bank.value[this.p.freeze] >= 0.5))) {
+      this.updateDecay();
+    }
     if (this.modPending) {
       this.updateModulation(n);
       this.modPending = this.modDepthMs !== this.modTargetMs();

@@ -155,6 +155,18 @@ describe('reverb structure changes', () => {
     expect(ratio).toBeLessThan(1.25);
   });
 
+  it('decay automation: after a ramp from 1 s to 3 s the tail decays at 3 s', () => {
+    const r = rig({ ...WET, algorithm: 1, decay: 1 });
+    r.bank.setTarget(reverbParams.index('decay'), 3);
+    r.render([noise(FS / 2, 0.5, 15), noise(FS / 2, 0.5, 16)]);
+    const out = r.render([new Float32Array(3 * FS), new Float32Array(3 * FS)]);
+    // level fall between 0.5 s and 1.5 s after the input stopped: 20 dB at RT60 3 s
+    const db = (from: number) => 10 * Math.log10(energy(out[0], from, from + FS / 10) + energy(out[1], from, from + FS / 10));
+    const fall = db(FS / 2) - db((3 * FS) / 2);
+    expect(fall).toBeGreaterThan(17);
+    expect(fall).toBeLessThan(23);
+  });
+
   it('runs mono (one channel in and out)', () => {
     const bank = new ParamBank(reverbParams.specs());
     bank.setNow(reverbParams.index('mix'), 50);

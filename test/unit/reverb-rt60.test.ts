@@ -9,14 +9,15 @@
  *
  * - 500 Hz, 1 kHz, 2 kHz: within +-5 % of decay, for 0.3, 1, 3 and 10 s, every algorithm.
  * - 8 kHz and 125 Hz: within +-15 % of damping x decay and bassDecay x decay.
+ * - the same design at 44.1 and 96 kHz (plate and hall).
  */
 import { describe, expect, it } from 'vitest';
 import { octaveBand } from './helpers/octave-band.js';
 import { ALGORITHMS, FS, stereoResponses, WET } from './helpers/reverb-render.js';
 import { reverbTime } from './helpers/schroeder.js';
 
-function bandRt60(irs: Float32Array[], fc: number): number {
-  return reverbTime(irs.map((h) => octaveBand(h, fc, FS)), FS).rt60;
+function bandRt60(irs: Float32Array[], fc: number, fs = FS): number {
+  return reverbTime(irs.map((h) => octaveBand(h, fc, fs)), fs).rt60;
 }
 
 const results: string[] = [];
@@ -64,6 +65,28 @@ describe('reverb RT60 at 125 Hz and 8 kHz follows bassDecay and damping', () => 
         expect(high / (decay * c.damping)).toBeLessThan(1.15);
         expect(low / (decay * c.bassDecay)).toBeGreaterThan(0.85);
         expect(low / (decay * c.bassDecay)).toBeLessThan(1.15);
+      });
+    }
+  }
+});
+
+describe('reverb RT60 at other sample rates', () => {
+  // the plate (scaled from the paper's rate) and one FDN (hall); room and chamber share its code
+  for (const fs of [44100, 96000]) {
+    for (const [algorithm, name] of [[0, 'plate'], [1, 'hall']] as const) {
+      it(`${name} at ${fs} Hz: RT60 1.5 s at 500 Hz, 1 kHz, 2 kHz within 5 %, 8 kHz within 15 %`, () => {
+        const decay = 1.5;
+        const irs = stereoResponses({ ...WET, algorithm, decay }, 2.2, fs);
+        const line: string[] = [];
+        for (const fc of [500, 1000, 2000]) {
+          const t = bandRt60(irs, fc, fs);
+          line.push(`${fc} Hz ${t.toFixed(3)} s`);
+          expect(Math.abs(t / decay - 1)).toBeLessThan(0.05);
+        }
+        const high = bandRt60(irs, 8000, fs);
+        line.push(`8 kHz ${high.toFixed(3)} s`);
+        expect(Math.abs(high / (decay * 0.5) - 1)).toBeLessThan(0.15);
+        results.push(`${name} at ${fs} Hz, decay ${decay} s: ${line.join(', ')}`);
       });
     }
   }

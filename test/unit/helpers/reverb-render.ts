@@ -21,12 +21,13 @@ export interface Rig {
 }
 
 /** a fresh kernel with the given settings (values as declared: %, ms, s, Hz, choice index) */
-export function rig(settings: Settings = {}): Rig {
+export function rig(settings: Settings = {}, sampleRate = FS): Rig {
   const bank = new ParamBank(reverbParams.specs());
+  bank.prepare(sampleRate);
   const set = (id: string, v: number): void => bank.setNow(reverbParams.index(id), v);
   for (const [k, v] of Object.entries(settings)) if (v !== undefined) set(k, v);
   const kernel = createKernel(bank);
-  kernel.prepare(FS, 128, 2);
+  kernel.prepare(sampleRate, 128, 2);
   return { bank, kernel, set, render: (inputs) => renderOffline(kernel, bank, inputs) };
 }
 
@@ -34,18 +35,18 @@ export function rig(settings: Settings = {}): Rig {
 export const WET: Settings = { mix: 100, send: 1 };
 
 /** response of a fresh kernel to a unit impulse at frame 0 on the given channels */
-export function impulseResponse(settings: Settings, seconds: number, left = 1, right = 1): Float32Array[] {
-  const n = Math.round(seconds * FS);
+export function impulseResponse(settings: Settings, seconds: number, left = 1, right = 1, sampleRate = FS): Float32Array[] {
+  const n = Math.round(seconds * sampleRate);
   const l = new Float32Array(n);
   const r = new Float32Array(n);
   l[0] = left;
   r[0] = right;
-  return rig(settings).render([l, r]);
+  return rig(settings, sampleRate).render([l, r]);
 }
 
 /** the four paths L->L, L->R, R->L, R->R (impulses into each input of fresh kernels) */
-export function stereoResponses(settings: Settings, seconds: number): Float32Array[] {
-  return [...impulseResponse(settings, seconds, 1, 0), ...impulseResponse(settings, seconds, 0, 1)];
+export function stereoResponses(settings: Settings, seconds: number, sampleRate = FS): Float32Array[] {
+  return [...impulseResponse(settings, seconds, 1, 0, sampleRate), ...impulseResponse(settings, seconds, 0, 1, sampleRate)];
 }
 
 /** deterministic white noise in [-a, a) (linear congruential generator) */
