@@ -56,7 +56,8 @@ export const FDN_MOD_PHASE = [0, 0.375, 0.75, 0.125, 0.5, 0.875, 0.25, 0.625];
 
 /**
  * Input and output sign vectors: none of them is a row of the Hadamard matrix (so an output
- * is not just one line's feed), outL . outR = 0 and inL . inR = 0.
+ * is not just one line's feed), outL . outR = 0 and inL . inR = 0. fdn.ts (mixAndWrite) writes
+ * these signs out in its unrolled loop: change both together.
  */
 export const FDN_IN_L = [1, 1, -1, 1, -1, 1, 1, -1];
 export const FDN_IN_R = [1, -1, 1, 1, 1, 1, -1, -1];

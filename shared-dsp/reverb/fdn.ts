@@ -8,16 +8,17 @@
  * - N = 8, feedback matrix H8 / sqrt(8) (Sylvester Hadamard, orthogonal), applied as a fast
  *   Walsh-Hadamard transform: 24 additions, no multiplies (the 1/sqrt(8) is folded into the
  *   decay filters).
- * - on the four longest lines: a modulated read with first-order allpass interpolation (J. Dattorro, "Effect
- *   Design Part 2", JAES 45(10), 1997, and D. Jaffe / J. O. Smith, "Extensions of the
- *   Karplus-Strong plucked-string algorithm", CMJ 7(2), 1983): y = a x[n-k] + x[n-k-1] - a y[n-1],
- *   a = (1 - D)/(1 + D), D in [0.5, 1.5). |H| = 1 at every frequency, so the modulation does not
- *   change RT60 (a linear interpolator would add up to 1.2 dB of loss per pass at 8 kHz).
+ * - the four longest lines are read through modulated first-order allpass interpolation
+ *   (blocks.ts): lossless, so the modulation does not change RT60 (a linear interpolator would
+ *   lose up to 1.2 dB per pass at 8 kHz); the other four read whole-sample delays.
  * - per line: the 3-band decay filter (low shelf + high shelf, broadband gain folded in).
  * - stereo in and out through +-1 sign vectors (fdn-tunings.ts).
+ * - input: four Schroeder allpasses per side (diffusion).
+ * Processing runs in blocks of up to 32 frames (shorter than every line, so a block never reads
+ * what it writes): read and filter two lines per loop, then mix and write back.
  * Delay memory is Float32 in power-of-two rings (one region per line, one mask); every value
  * written is flushed below 1e-34 so no denormal ever enters a ring, and the Float64 filter
- * states are flushed below 1e-30 every 32 samples.
+ * states are flushed below 1e-30 after every block.
  */
 import { AllpassChain } from './allpass-chain.js';
 import { DECAY_FILTER_COEFS, type DecayDesign } from './decay-design.js';
@@ -192,7 +193,8 @@ export class Fdn {
     const mem = this.mem;
     const mask = this.mask;
     const ring = this.ring;
-    const [l0, l1, l2, l3, l4, l5, l6, l7] = this.lineBuf;
+    const lb = this.lineBuf;
+    const l0 = lb[0], l1 = lb[1], l2 = lb[2], l3 = lb[3], l4 = lb[4], l5 = lb[5], l6 = lb[6], l7 = lb[7];
     const g = this.outGain * IN_NORM;
     let w = this.w;
     for (let j = 0; j < b; j++, n++) {
@@ -224,16 +226,3 @@ export class Fdn {
     this.w = w;
   }
 }
-
-// The hand-written sign patterns above must equal the tables (checked once at load).
-(() => {
-  const inL = [1, 1, -1, 1, -1, 1, 1, -1];
-  const inR = [1, -1, 1, 1, 1, 1, -1, -1];
-  const outL = [1, -1, 1, 1, -1, 1, -1, -1];
-  const outR = [1, 1, -1, 1, 1, -1, -1, -1];
-  for (let i = 0; i < N; i++) {
-    if (inL[i] !== FDN_IN_L[i] || inR[i] !== FDN_IN_R[i] || outL[i] !== FDN_OUT_L[i] || outR[i] !== FDN_OUT_R[i]) {
-      throw new Error('fdn: sign tables out of step with the unrolled code');
-    }
-  }
-})();

@@ -13,8 +13,12 @@
  * allpasses' group delay; spreading the frequency-dependent loss over eight short segments
  * (instead of one filter per half) keeps each shelf's gain small, where 2nd-order shelves hold
  * their shape (one -70 dB shelf per half at RT60 0.3 s would leak into the mid band).
+ * The output taps are scaled by the mid-band loss of their offset into their segment, so every
+ * tap's path carries the loss of its delay (without it deep taps swell the first ~100 ms of
+ * the response at short decays).
  * The modulated allpasses read through first-order allpass interpolation (Dattorro part 2 /
  * Jaffe-Smith 1983), which is lossless, so the modulation leaves RT60 alone.
+ * Processing runs in blocks shorter than every segment (blocks.ts), one step after the other.
  */
 import { AllpassChain } from './allpass-chain.js';
 import { DECAY_FILTER_COEFS, type DecayDesign } from './decay-design.js';

@@ -15,6 +15,10 @@
  * algorithm: the new engine starts empty), and brings the wet back over 4 ms.
  * mix = 0 (and not send) copies the input to the output untouched; the tail keeps running so
  * that raising the mix reveals it.
+ * Freeze: lossless decay filters (gain 1), input muted, modulation depth x rate capped (see
+ * FREEZE_MOD_MS_HZ). Decay ramps redesign the filters every 128 frames.
+ * Idle: once the input is silent and the wet signal has stayed below -400 dBFS for 1.2 s, every
+ * state is cleared (the tail ends at exactly 0) and the engines stop until the input returns.
  */
 import type { Kernel } from '../core/kernel.js';
 import type { ParamBank } from '../params/param-bank.js';
@@ -74,9 +78,7 @@ const IDLE_SECONDS = 1.2;
 const DECAY_UPDATE_FRAMES = 128;
 /** duration of each half of the structural dip */
 const DIP_MS = 4;
-/** wet level of the plate relative to the FDN, so that equal decays sound about equally loud */
-const PLATE_LEVEL = 1;
-const FDN_LEVEL = 1;
+/** level of the early reflections (unit-energy taps) against the tail (about 0 dB of energy at RT60 2 s) */
 const EARLY_LEVEL = 0.5;
 
 export const REVERB_METER_SIZE = 4;
@@ -104,7 +106,6 @@ export class ReverbKernel implements Kernel {
   private readonly design = new DecayDesign();
 
   private algorithm = -1;
-  private scale = 1;
   private lastSerial: Uint32Array;
   private lastAny = -1;
   private inGain = 1;
@@ -189,7 +190,6 @@ export class ReverbKernel implements Kernel {
     const scale = sizeScale(v[this.p.size]);
     const changedAlgo = algo !== this.algorithm;
     this.algorithm = algo;
-    this.scale = scale;
     if (algo === ALGO_PLATE) {
       if (changedAlgo) this.plate.reset();
       this.plate.setSize(scale);
@@ -295,7 +295,14 @@ export class ReverbKernel implements Kernel {
   // ---------------------------------------------------------------- audio
 
   process(inputs: readonly Float32Array[], outputs: readonly Float32Array[], start: number, end: number): void {
-    if (!this.prepared) this.prepare(this.fs, end, inputs.length);
+    if (!this.prepared) {
+      // not prepared (outside the contract): pass the input through
+      for (let c = 0; c < outputs.length; c++) {
+        const src = inputs[Math.min(c, inputs.length - 1)];
+        for (let i = start; i < end; i++) outputs[c][i] = src[i];
+      }
+      return;
+    }
     let pos = start;
     while (pos < end) {
       const n = Math.min(end - pos, this.scratchLen);
@@ -368,15 +375,14 @@ export class ReverbKernel implements Kernel {
     if (algo === ALGO_PLATE) this.plate.process(pl, pr, tl, tr, 0, n);
     else this.fdn.process(pl, pr, tl, tr, 0, n);
 
-    // early/late balance: 0 % early only, 50 % both, 100 % late only
-    const lateLevel = algo === ALGO_PLATE ? PLATE_LEVEL : FDN_LEVEL;
+    // early/late balance: 0 % early only, 50 % both, 100 % late only (room and chamber)
     if (hasEarly) {
       const x0 = v[p.earlyLate] / 100;
       const x1 = bank.valueAfter(p.earlyLate, n) / 100;
       const eg0 = EARLY_LEVEL * Math.min(1, 2 - 2 * x0);
       const eg1 = EARLY_LEVEL * Math.min(1, 2 - 2 * x1);
-      const lg0 = lateLevel * Math.min(1, 2 * x0);
-      const lg1 = lateLevel * Math.min(1, 2 * x1);
+      const lg0 = Math.min(1, 2 * x0);
+      const lg1 = Math.min(1, 2 * x1);
       const de = (eg1 - eg0) / n;
       const dl = (lg1 - lg0) / n;
       for (let i = 0; i < n; i++) {
@@ -384,11 +390,6 @@ export class ReverbKernel implements Kernel {
         const lg = lg0 + dl * (i + 1);
         tl[i] = eg * el[i] + lg * tl[i];
         tr[i] = eg * er[i] + lg * tr[i];
-      }
-    } else if (lateLevel !== 1) {
-      for (let i = 0; i < n; i++) {
-        tl[i] *= lateLevel;
-        tr[i] *= lateLevel;
       }
     }
 
