@@ -8,6 +8,7 @@ import { ParamBank } from '../../shared-dsp/params/param-bank.js';
 import { createKernel } from '../../plugins/reverb/dsp.js';
 import { REVERB_ALGORITHMS, reverbParams } from '../../plugins/reverb/params.js';
 import { designedDecay, designedDecayAt } from '../../shared-dsp/reverb/decay-design.js';
+import { octaveBand } from './helpers/octave-band.js';
 import { ALGORITHMS, FS, impulseResponse, noise, rig, WET } from './helpers/reverb-render.js';
 
 /** index of the first sample where a and b differ (Object.is), -1 when identical */
@@ -100,6 +101,23 @@ describe('reverb predelay', () => {
       expect(onset - onset0).toBe(2400);
     });
   }
+});
+
+describe('reverb wet filters', () => {
+  it('low cut and high cut act on the wet signal', () => {
+    const bandEnergy = (settings: Record<string, number>, fc: number) => {
+      const [l, r] = impulseResponse({ ...WET, algorithm: 1, decay: 1, ...settings }, 1);
+      return energy(Float32Array.from(octaveBand(l, fc, FS))) + energy(Float32Array.from(octaveBand(r, fc, FS)));
+    };
+    const open125 = bandEnergy({}, 125);
+    const open8k = bandEnergy({}, 8000);
+    // 2nd-order Butterworth: 2 octaves beyond the corner is -24 dB
+    expect(10 * Math.log10(bandEnergy({ lowCut: 500 }, 125) / open125)).toBeLessThan(-18);
+    expect(10 * Math.log10(bandEnergy({ highCut: 2000 }, 8000) / open8k)).toBeLessThan(-18);
+    // at their defaults the 1 kHz octave is untouched by either (within 0.1 dB)
+    const mid = bandEnergy({}, 1000);
+    expect(Math.abs(10 * Math.log10(bandEnergy({ lowCut: 20, highCut: 20000 }, 1000) / mid))).toBeLessThan(0.1);
+  });
 });
 
 describe('reverb meters', () => {

@@ -70,6 +70,23 @@ describe('reverb RT60 at 125 Hz and 8 kHz follows bassDecay and damping', () => 
   }
 });
 
+describe('reverb RT60 with the heaviest modulation', () => {
+  // depth 100 % (+-1 ms) at 5 Hz: the allpass-interpolated reads stay lossless enough
+  for (const [algorithm, name] of [[0, 'plate'], [1, 'hall']] as const) {
+    it(`${name}: modDepth 100 %, modRate 5 Hz: RT60 3 s at 500 Hz, 1 kHz, 2 kHz within 5 %`, () => {
+      const decay = 3;
+      const irs = stereoResponses({ ...WET, algorithm, decay, modDepth: 100, modRate: 5 }, 1.3 * decay + 0.3);
+      const line: string[] = [];
+      for (const fc of [500, 1000, 2000]) {
+        const t = bandRt60(irs, fc);
+        line.push(`${fc} Hz ${t.toFixed(3)} s`);
+        expect(Math.abs(t / decay - 1)).toBeLessThan(0.05);
+      }
+      results.push(`${name} decay ${decay} s, modulation 100 % at 5 Hz: ${line.join(', ')}`);
+    });
+  }
+});
+
 describe('reverb RT60 at other sample rates', () => {
   // the plate (scaled from the paper's rate) and one FDN (hall); room and chamber share its code
   for (const fs of [44100, 96000]) {
