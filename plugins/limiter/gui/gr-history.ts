@@ -168,18 +168,22 @@ export class LimGrHistory extends LitElement {
       area(IN, colors.dim, 0.3);
       area(OUT, colors.accent, 0.28);
       line(OUT, Y, colors.accent);
-      // gain reduction hanging from the top, r dB reaches r dB down
+      // gain reduction hanging from the top, r dB reaches r dB down (not drawn while there is none)
       const grY = (r: number) => (r > 0 ? r : 0) * pxPerDb;
       const v = H.series[GR];
-      ctx.beginPath();
-      ctx.moveTo(x0, 0);
-      for (let k = 0; k < n; k++) ctx.lineTo(x0 + k * step, grY(v[H.at(k)]));
-      ctx.lineTo(w, 0);
-      ctx.closePath();
-      ctx.globalAlpha = 0.22;
-      ctx.fillStyle = this.grColor;
-      ctx.fill();
-      line(GR, grY, this.grColor);
+      let most = 0;
+      for (let k = 0; k < n; k++) if (v[H.at(k)] > most) most = v[H.at(k)];
+      if (most >= 0.01) {
+        ctx.beginPath();
+        ctx.moveTo(x0, 0);
+        for (let k = 0; k < n; k++) ctx.lineTo(x0 + k * step, grY(v[H.at(k)]));
+        ctx.lineTo(w, 0);
+        ctx.closePath();
+        ctx.globalAlpha = 0.22;
+        ctx.fillStyle = this.grColor;
+        ctx.fill();
+        line(GR, grY, this.grColor);
+      }
       ctx.restore();
     }
 
