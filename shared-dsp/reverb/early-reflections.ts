@@ -82,6 +82,7 @@ export class EarlyReflections {
     }
   }
 
+  /** outL/outR[start, end) from inL/inR: the block is written first, then each tap is summed over it */
   process(
     inL: Float64Array, inR: Float64Array,
     outL: Float64Array, outR: Float64Array,
@@ -89,22 +90,24 @@ export class EarlyReflections {
   ): void {
     const mem = this.mem;
     const mask = this.mask;
-    const tL = this.tapL;
-    const tR = this.tapR;
-    const gL = this.gainL;
-    const gR = this.gainR;
-    let w = this.w;
+    const w0 = this.w;
+    let w = w0;
     for (let n = start; n < end; n++) {
       mem[w] = 0.5 * (inL[n] + inR[n]);
-      let l = 0;
-      let r = 0;
-      for (let i = 0; i < EARLY_TAPS; i++) {
-        l += gL[i] * mem[(w - tL[i]) & mask];
-        r += gR[i] * mem[(w - tR[i]) & mask];
-      }
-      outL[n] = l;
-      outR[n] = r;
+      outL[n] = 0;
+      outR[n] = 0;
       w = (w + 1) & mask;
+    }
+    // a tap of t samples reads frame n - t: written in this block or before (t >= 1)
+    for (let i = 0; i < EARLY_TAPS; i++) {
+      const gl = this.gainL[i];
+      const gr = this.gainR[i];
+      let pl = w0 - this.tapL[i];
+      let pr = w0 - this.tapR[i];
+      for (let n = start; n < end; n++, pl++, pr++) {
+        outL[n] += gl * mem[pl & mask];
+        outR[n] += gr * mem[pr & mask];
+      }
     }
     this.w = w;
   }
