@@ -3,6 +3,7 @@ import { css } from 'lit';
 
 export const presetBarStyles = css`
   :host {
+    position: relative;
     display: inline-flex;
     align-items: center;
     gap: 6px;
@@ -15,7 +16,6 @@ export const presetBarStyles = css`
     flex: 0 1 auto;
     align-items: center;
     gap: 2px;
-    min-width: 0;
     padding: 2px;
     border: 1px solid var(--_line);
     border-radius: var(--_radius);
@@ -91,13 +91,34 @@ export const presetBarStyles = css`
     margin: 0 2px;
   }
   .status {
-    flex: 0 1 auto;
-    min-width: 0;
-    max-width: 220px;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-    color: var(--_dim);
+    position: absolute;
+    top: 100%;
+    left: 0;
+    z-index: 5;
+    margin-top: 4px;
+    display: flex;
+    align-items: flex-start;
+    gap: 6px;
+    max-width: 380px;
+    padding: 5px 4px 5px 8px;
+    box-sizing: border-box;
+    border: 1px solid var(--_line);
+    border-radius: 5px;
+    background: var(--_panel);
+    box-shadow: 0 4px 12px #0009;
+    color: var(--_text);
+    line-height: 1.35;
+    overflow-wrap: anywhere;
+  }
+  .status:empty,
+  .status.faded {
+    display: none;
+  }
+  .status button {
+    height: 16px;
+    min-width: 16px;
+    padding: 0 3px;
+    font-size: 10px;
   }
   .status.error,
   .msg.error {

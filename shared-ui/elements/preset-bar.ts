@@ -51,7 +51,11 @@ type PopoverEl = HTMLElement & { showPopover?(): void; hidePopover?(): void };
 interface Message {
   text: string;
   error: boolean;
+  /** an info message hides itself after a few seconds (its text stays for assistive tech) */
+  faded?: boolean;
 }
+
+const INFO_SHOWN_MS = 6000;
 
 export class VnPresetBar extends LitElement {
   static override properties = {
@@ -129,6 +133,8 @@ export class VnPresetBar extends LitElement {
     super.disconnectedCallback();
     this.unbindHost();
     this.panel = '';
+    clearTimeout(this.fadeTimer);
+    this.fadeTimer = undefined;
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -248,8 +254,18 @@ export class VnPresetBar extends LitElement {
     this.requestUpdate();
   }
 
+  private fadeTimer: ReturnType<typeof setTimeout> | undefined;
+
   private say(text: string, error = false): void {
-    this.message = { text, error };
+    clearTimeout(this.fadeTimer);
+    this.fadeTimer = undefined;
+    const message: Message = { text, error };
+    this.message = message;
+    if (text && !error) {
+      this.fadeTimer = setTimeout(() => {
+        if (this.message === message) this.message = { ...message, faded: true };
+      }, INFO_SHOWN_MS);
+    }
   }
 
   // ---- actions -----------------------------------------------------------------------------
@@ -604,7 +620,9 @@ export class VnPresetBar extends LitElement {
           ⋯
         </button>
       </div>
-      <span class="status ${this.message.error ? 'error' : ''}" role="status" data-t="preset-status" title=${this.message.text}>${this.message.text}</span>
+      <div class="status ${this.message.error ? 'error' : ''} ${this.message.faded ? 'faded' : ''}" role="status">${this.message.text
+        ? html`<span data-t="preset-status">${this.message.text}</span><button aria-label="Dismiss message" @click=${() => this.say('')}>✕</button>`
+        : nothing}</div>
       <input class="hidden" type="file" accept=".json,application/json" aria-label="Import preset file" @change=${this.onFilePicked} />
       ${this.renderBrowse()} ${this.renderMenu()} ${this.renderSave()} ${this.renderShare()}
     `;

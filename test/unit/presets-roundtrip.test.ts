@@ -88,3 +88,17 @@ describe.each(pluginIdsWithDsp())('preset round trips: %s', (id) => {
     expect(host).toEqual(params.defaults());
   });
 });
+
+describe.each(pluginIdsWithDsp().filter((id) => existsSync(join(repoRoot, 'plugins', id, 'presets'))))('factory preset ranges: %s', (id) => {
+  it('no factory preset holds a value that validation has to clamp', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { params } = await loadPluginDsp(id);
+    const dir = join(repoRoot, 'plugins', id, 'presets');
+    const clamped: string[] = [];
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.json'))) {
+      const raw = JSON.parse(readFileSync(join(dir, f), 'utf8')).params as Record<string, number>;
+      for (const k of Object.keys(raw)) if (params.has(k) && params.clamp(k, raw[k]) !== raw[k]) clamped.push(`${f}: ${k} ${raw[k]} -> ${params.clamp(k, raw[k])}`);
+    }
+    expect(clamped).toEqual([]);
+  });
+});
