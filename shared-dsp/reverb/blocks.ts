@@ -25,12 +25,15 @@ export function readDelay(mem: Float32Array, base: number, w: number, mask: numb
  * a is evaluated as a polynomial instead of a division: with D = 1 + u, h = u/2 (|h| <= 1/4),
  * a = -h / (1 + h) = -h (1 - h + h^2 - h^3) + O(h^5) (error < 1e-3, i.e. < 0.005 samples of
  * delay; the allpass stays exactly lossless whatever a is).
- * state[0] = delay (updated), state[1] = y[n-1] (updated).
+ * state[0] = delay (updated), state[1] = y[n-1] (updated); the delay moves by steps[si] per
+ * frame (doubles travel in typed arrays: a double argument to a call that is not inlined would
+ * be boxed, an allocation per call).
  */
 export function readModulated(
   mem: Float32Array, base: number, w: number, mask: number,
-  state: Float64Array, step: number, dst: Float64Array, b: number,
+  state: Float64Array, steps: Float64Array, si: number, dst: Float64Array, b: number,
 ): void {
+  const step = steps[si];
   let d = state[0];
   let y = state[1];
   for (let j = 0; j < b; j++) {
@@ -49,14 +52,16 @@ export function readModulated(
 /**
  * readModulated and decayFilter in one loop, for two lines at once (the FDN): the two lines'
  * interpolator and biquad recursions are independent chains, so one loop lets them overlap.
- * Line A: ring at baseA, state sA ([delay, y]), coefficients c[oA..], states z[qA..], into dA;
- * line B likewise.
+ * Line A: ring at baseA, state sA ([delay, y]), delay step steps[iA], coefficients c[oA..],
+ * states z[qA..], into dA; line B likewise.
  */
 export function readModulatedFiltered2(
-  mem: Float32Array, w: number, mask: number, c: Float64Array, z: Float64Array, b: number,
-  baseA: number, sA: Float64Array, stepA: number, oA: number, qA: number, dA: Float64Array,
-  baseB: number, sB: Float64Array, stepB: number, oB: number, qB: number, dB: Float64Array,
+  mem: Float32Array, w: number, mask: number, c: Float64Array, z: Float64Array, b: number, steps: Float64Array,
+  baseA: number, sA: Float64Array, iA: number, oA: number, qA: number, dA: Float64Array,
+  baseB: number, sB: Float64Array, iB: number, oB: number, qB: number, dB: Float64Array,
 ): void {
+  const stepA = steps[iA];
+  const stepB = steps[iB];
   const ab0 = c[oA], ab1 = c[oA + 1], ab2 = c[oA + 2], aa1 = c[oA + 3], aa2 = c[oA + 4];
   const ad0 = c[oA + 5], ad1 = c[oA + 6], ad2 = c[oA + 7], ae1 = c[oA + 8], ae2 = c[oA + 9];
   const bb0 = c[oB], bb1 = c[oB + 1], bb2 = c[oB + 2], ba1 = c[oB + 3], ba2 = c[oB + 4];

@@ -181,9 +181,9 @@ export class Fdn {
     }
     for (let i = MODULATED_FROM; i < N; i += 2) {
       readModulatedFiltered2(
-        this.mem, this.w, this.mask, this.coef, this.z, b,
-        i * ring, st[i], this.step[i], i * F, i * 4, lb[i],
-        (i + 1) * ring, st[i + 1], this.step[i + 1], (i + 1) * F, (i + 1) * 4, lb[i + 1],
+        this.mem, this.w, this.mask, this.coef, this.z, b, this.step,
+        i * ring, st[i], i, i * F, i * 4, lb[i],
+        (i + 1) * ring, st[i + 1], i + 1, (i + 1) * F, (i + 1) * 4, lb[i + 1],
       );
     }
   }

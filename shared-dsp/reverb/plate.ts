@@ -57,8 +57,8 @@ export class Plate {
   // modulation of the two decay-diffusion-1 allpasses: [delay, interpolator state] per side
   private readonly modL = new Float64Array(2);
   private readonly modR = new Float64Array(2);
-  private stepL = 0;
-  private stepR = 0;
+  /** delay steps per frame of the two modulated allpasses (left, right) */
+  private readonly steps = new Float64Array(2);
   private phase = 0;
   private phaseInc = 0;
   private depth = 0;
@@ -110,7 +110,7 @@ export class Plate {
     for (let j = 0; j < PLATE_INPUT_DIFFUSERS.length; j++) this.diffuser.setLength(j, PLATE_INPUT_DIFFUSERS[j] * k);
     this.modL[0] = this.length[SEG_AP1L] + this.depth * sineAt(this.phase);
     this.modR[0] = this.length[SEG_AP1R] + this.depth * sineAt(wrapPhase(this.phase + 0.25));
-    this.stepL = this.stepR = 0;
+    this.steps[0] = this.steps[1] = 0;
     this.modCount = 0;
     this.updateMaxBlock();
   }
@@ -149,8 +149,8 @@ export class Plate {
 
   private nextModSegment(): void {
     const p = (this.phase = wrapPhase(this.phase + this.phaseInc * MOD_BLOCK));
-    this.stepL = (this.length[SEG_AP1L] + this.depth * sineAt(p) - this.modL[0]) / MOD_BLOCK;
-    this.stepR = (this.length[SEG_AP1R] + this.depth * sineAt(wrapPhase(p + 0.25)) - this.modR[0]) / MOD_BLOCK;
+    this.steps[0] = (this.length[SEG_AP1L] + this.depth * sineAt(p) - this.modL[0]) / MOD_BLOCK;
+    this.steps[1] = (this.length[SEG_AP1R] + this.depth * sineAt(wrapPhase(p + 0.25)) - this.modR[0]) / MOD_BLOCK;
   }
 
   /** tail of the mono sum of inL/inR[start, end) into outL/outR (inL is used as scratch) */
@@ -200,7 +200,7 @@ export class Plate {
       const sD2 = left ? SEG_D2L : SEG_D2R;
       const other = left ? endR : endL;
       // modulated allpass (decay diffusion 1): v = in + g1 w, y = w - g1 v; y enters delay 1
-      readModulated(mem, sAP1 * ring, w, mask, left ? this.modL : this.modR, left ? this.stepL : this.stepR, bufA, b);
+      readModulated(mem, sAP1 * ring, w, mask, left ? this.modL : this.modR, this.steps, side, bufA, b);
       decayFilter(c, sAP1 * F, z, sAP1 * 4, bufA, b);
       const bAP1 = sAP1 * ring;
       const bD1 = sD1 * ring;

@@ -25,15 +25,21 @@ export class Predelay {
   }
 
   /**
-   * Delay n frames of inL/inR from inOff into outL/outR[0, n). d0 and d1 are the delays in
-   * samples at the first and after the last frame; equal values mean a steady, whole-sample
-   * delay.
+   * The delay in samples at the first frame of the next process() call and after its last;
+   * equal values mean a steady, whole-sample delay. (Fields, not arguments: a double argument
+   * to a call that is not inlined is boxed, an allocation per call.)
    */
+  from = 0;
+  to = 0;
+
+  /** Delay n frames of inL/inR from inOff into outL/outR[0, n), along from -> to. */
   process(
     inL: Float32Array, inR: Float32Array, inOff: number,
     outL: Float64Array, outR: Float64Array,
-    n: number, d0: number, d1: number,
+    n: number,
   ): void {
+    const d0 = this.from;
+    const d1 = this.to;
     const mL = this.memL;
     const mR = this.memR;
     const mask = this.mask;

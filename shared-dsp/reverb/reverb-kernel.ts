@@ -353,7 +353,9 @@ export class ReverbKernel implements Kernel {
 
     // predelay (whole samples at rest), written to pl/pr[0, n)
     const k = this.fs / 1000;
-    this.predelay.process(inL, inR, off, pl, pr, n, v[p.predelay] * k, bank.valueAfter(p.predelay, n) * k);
+    this.predelay.from = v[p.predelay] * k;
+    this.predelay.to = bank.valueAfter(p.predelay, n) * k;
+    this.predelay.process(inL, inR, off, pl, pr, n);
 
     // input gain: 0 while frozen (ramped over the slice)
     const gTarget = v[p.freeze] >= 0.5 ? 0 : 1;
