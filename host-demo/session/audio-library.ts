@@ -52,10 +52,25 @@ export class AudioLibrary {
     return { ref: { name: file.name, key }, buffer };
   }
 
-  /** For a bounce at another rate: demo stems are rendered at that rate, files resampled by the source node. */
+  /**
+   * The audio for a bounce at `sampleRate`: demo stems are rendered at that rate, files are
+   * decoded again from their bytes at that rate (the decoder's resampler), else the live buffer.
+   */
   async forRate(ref: AudioRef | null, live: AudioBuffer | null, sampleRate: number): Promise<AudioBuffer | null> {
     const part = ref ? demoPart(ref.key) : null;
     if (part) return demoStem(part, sampleRate);
-    return live;
+    if (!ref || !live || live.sampleRate === sampleRate) return live;
+    const key = `${ref.key}@${sampleRate}`;
+    const have = this.decoded.get(key);
+    if (have) return have;
+    try {
+      const stored = await getAudio(ref.key);
+      if (!stored) return live;
+      const buffer = await new OfflineAudioContext(1, 1, sampleRate).decodeAudioData(stored.bytes.slice(0));
+      this.decoded.set(key, buffer);
+      return buffer;
+    } catch {
+      return live;
+    }
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Plugin GUI windows: each insert's createGui() element in a panel that moves (drag the title)
- * and resizes (the corner); any number open at once; a click brings one to the front.
+ * and resizes (drag the bottom-right corner); any number open at once; a click brings one to the front.
  * Closing calls destroyGui().
  */
 import type { Insert } from '../engine/insert.js';
@@ -41,9 +41,17 @@ export class Panels {
     const body = h('div.body');
     const close = h('button', { title: 'Close', 'aria-label': `Close ${title}`, onclick: () => this.close(ins) }, '✕');
     const bar = h('div.title', {}, h('span', {}, title), close);
-    const panel = h('div.panel', { role: 'dialog', 'aria-label': title, dataset: { insert: ins.id }, style: { left: `${pos.x}px`, top: `${pos.y}px`, width: `${pos.w ?? W}px`, height: `${pos.h ?? H}px` } }, bar, body);
+    const grip = h('div.resize', { title: 'Resize', 'aria-hidden': 'true' });
+    const panel = h('div.panel', { role: 'dialog', 'aria-label': title, dataset: { insert: ins.id }, style: { left: `${pos.x}px`, top: `${pos.y}px`, width: `${pos.w ?? W}px`, height: `${pos.h ?? H}px` } }, bar, body, grip);
     panel.addEventListener('pointerdown', () => this.raise(panel));
-    this.drag(bar, panel);
+    this.drag(bar, panel, (dx, dy, x0, y0) => {
+      panel.style.left = `${Math.max(0, x0 + dx)}px`;
+      panel.style.top = `${Math.max(0, y0 + dy)}px`;
+    });
+    this.drag(grip, panel, (dx, dy, _x, _y, w0, h0) => {
+      panel.style.width = `${Math.max(280, w0 + dx)}px`;
+      panel.style.height = `${Math.max(180, h0 + dy)}px`;
+    });
     this.root.appendChild(panel);
     this.raise(panel);
     this.open.set(ins.id, { panel, ins });
@@ -103,17 +111,16 @@ export class Panels {
     return { x: 14 + (k % perRow) * (W + 10), y: top + Math.floor(k / perRow) * (H + 10) };
   }
 
-  private drag(handle: HTMLElement, panel: HTMLElement): void {
+  /** pointer drag on a handle; `apply` gets the offset and the panel's geometry at the start */
+  private drag(handle: HTMLElement, panel: HTMLElement, apply: (dx: number, dy: number, x0: number, y0: number, w0: number, h0: number) => void): void {
     handle.addEventListener('pointerdown', (e) => {
       if ((e.target as HTMLElement).closest('button')) return;
       e.preventDefault();
       handle.setPointerCapture(e.pointerId);
-      const sx = e.clientX - panel.offsetLeft;
-      const sy = e.clientY - panel.offsetTop;
-      const move = (m: PointerEvent) => {
-        panel.style.left = `${Math.max(0, m.clientX - sx)}px`;
-        panel.style.top = `${Math.max(0, m.clientY - sy)}px`;
-      };
+      const sx = e.clientX;
+      const sy = e.clientY;
+      const [x0, y0, w0, h0] = [panel.offsetLeft, panel.offsetTop, panel.offsetWidth, panel.offsetHeight];
+      const move = (m: PointerEvent) => apply(m.clientX - sx, m.clientY - sy, x0, y0, w0, h0);
       const up = () => {
         handle.removeEventListener('pointermove', move);
         handle.removeEventListener('pointerup', up);

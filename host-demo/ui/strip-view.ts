@@ -123,7 +123,7 @@ export function stripView(app: HostApp, panels: Panels, strip: Strip): HTMLEleme
       solo.setAttribute('aria-pressed', String(track.solo));
       app.changed('mix');
     };
-    const del = h('button.delete', { title: 'Delete track', 'aria-label': `Delete ${strip.name}` }, '🗑');
+    const del = h('button.delete', { title: 'Delete track', 'aria-label': `Delete ${strip.name}` }, 'del');
     del.onclick = () => {
       panels.prune(new Set(mixer.inserts.filter((i) => !track.chain.inserts.includes(i))));
       mixer.removeTrack(track);

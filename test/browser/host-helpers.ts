@@ -23,7 +23,7 @@ export async function emptySession(page: Page): Promise<void> {
 }
 
 /** A track from samples, added like a dropped WAV file; returns its id. */
-export function addTrack(page: Page, name: string, channels: number[][], sampleRate = 48000): Promise<string> {
+export function addTrack(page: Page, name: string, channels: number[][], sampleRate: number): Promise<string> {
   return page.evaluate(({ name, channels, sampleRate }) => (window as any).varnishHost.addWavTrack(name, channels, sampleRate), { name, channels, sampleRate });
 }
 
@@ -64,7 +64,14 @@ export function argmaxAbs(x: Float32Array): number {
 }
 
 export function rms(x: Float32Array, from: number, to: number): number {
+  const a = Math.round(from);
+  const b = Math.round(to);
   let s = 0;
-  for (let i = from; i < to; i++) s += x[i] * x[i];
-  return Math.sqrt(s / Math.max(1, to - from));
+  for (let i = a; i < b; i++) s += x[i] * x[i];
+  return Math.sqrt(s / Math.max(1, b - a));
+}
+
+/** the host's AudioContext rate: tracks made at this rate are not resampled */
+export function contextRate(page: Page): Promise<number> {
+  return page.evaluate(() => (window as any).varnishHost.app.ctx.sampleRate);
 }
