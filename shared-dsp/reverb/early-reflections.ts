@@ -35,6 +35,7 @@ export const CHAMBER_EARLY: EarlyPattern = {
   tauMs: 30,
 };
 
+/** taps per side (a multiple of 4: process() sums four per pass) */
 export const EARLY_TAPS = 12;
 
 export class EarlyReflections {
@@ -98,15 +99,17 @@ export class EarlyReflections {
       outR[n] = 0;
       w = (w + 1) & mask;
     }
-    // a tap of t samples reads frame n - t: written in this block or before (t >= 1)
-    for (let i = 0; i < EARLY_TAPS; i++) {
-      const gl = this.gainL[i];
-      const gr = this.gainR[i];
-      let pl = w0 - this.tapL[i];
-      let pr = w0 - this.tapR[i];
-      for (let n = start; n < end; n++, pl++, pr++) {
-        outL[n] += gl * mem[pl & mask];
-        outR[n] += gr * mem[pr & mask];
+    // a tap of t samples reads frame n - t: written in this block or before (t >= 1);
+    // four taps per pass over the block
+    const gL = this.gainL, gR = this.gainR, tL = this.tapL, tR = this.tapR;
+    for (let i = 0; i < EARLY_TAPS; i += 4) {
+      const gl0 = gL[i], gl1 = gL[i + 1], gl2 = gL[i + 2], gl3 = gL[i + 3];
+      const gr0 = gR[i], gr1 = gR[i + 1], gr2 = gR[i + 2], gr3 = gR[i + 3];
+      let l0 = w0 - tL[i], l1 = w0 - tL[i + 1], l2 = w0 - tL[i + 2], l3 = w0 - tL[i + 3];
+      let r0 = w0 - tR[i], r1 = w0 - tR[i + 1], r2 = w0 - tR[i + 2], r3 = w0 - tR[i + 3];
+      for (let n = start; n < end; n++) {
+        outL[n] += gl0 * mem[l0++ & mask] + gl1 * mem[l1++ & mask] + gl2 * mem[l2++ & mask] + gl3 * mem[l3++ & mask];
+        outR[n] += gr0 * mem[r0++ & mask] + gr1 * mem[r1++ & mask] + gr2 * mem[r2++ & mask] + gr3 * mem[r3++ & mask];
       }
     }
     this.w = w;
