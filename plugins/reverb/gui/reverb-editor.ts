@@ -1,0 +1,357 @@
+/**
+ * The Varnish Reverb window: header (title, presets, mode badges), the decay picture beside the
+ * in / out meters, the large controls (predelay, size, decay, mix) with the algorithm and the
+ * send / freeze switches, and the rest in groups:
+ *   Shape (high decay, bass decay) | Tone (low cut, high cut) | Texture (diffusion, mod depth,
+ *   mod rate) | Image (width, early/late).
+ */
+import { LitElement, css, unsafeCSS } from 'lit';
+import { html, unsafeStatic } from 'lit/static-html.js';
+import {
+  ACCENTS,
+  MeterController,
+  choiceTag,
+  knobTag,
+  levelMeterTag,
+  panel,
+  presetMenuTag,
+  resizeGripTag,
+  scopedTag,
+  toggleTag,
+  tokens,
+  type ParamHost,
+} from '../../../shared-ui/index.js';
+import { REVERB_DECAY_TAG } from './decay-view.js';
+import { LinearMeterFrames, REVERB_METER_IN, REVERB_METER_OUT } from './meter-frames.js';
+
+export const MIN_WIDTH = 640;
+export const MIN_HEIGHT = 400;
+
+const decayTag = unsafeStatic(scopedTag(REVERB_DECAY_TAG));
+
+export class ReverbEditor extends LitElement {
+  static override properties = {
+    host: { attribute: false },
+    baseUrl: { attribute: false },
+  };
+
+  static override styles = [
+    tokens,
+    panel,
+    css`
+      :host {
+        --vn-accent: ${unsafeCSS(ACCENTS.reverb)};
+        min-width: ${MIN_WIDTH}px;
+        min-height: ${MIN_HEIGHT}px;
+        --vn-knob-size: 38px;
+        --big: 60px;
+      }
+      .root {
+        display: flex;
+        flex-direction: column;
+        gap: 8px;
+        padding: 10px;
+        width: 100%;
+        height: 100%;
+        box-sizing: border-box;
+      }
+      header {
+        display: flex;
+        align-items: center;
+        gap: 12px;
+        flex: none;
+      }
+      h1 {
+        margin: 0 8px 0 0;
+        font-size: 13px;
+        font-weight: 600;
+        letter-spacing: 0.18em;
+        text-transform: uppercase;
+        color: var(--_accent);
+        white-space: nowrap;
+      }
+      .spacer {
+        flex: 1;
+      }
+      .badge {
+        flex: none;
+        font: 500 10px/1 var(--_font);
+        letter-spacing: 0.1em;
+        text-transform: uppercase;
+        color: var(--_dim);
+        border: 1px solid var(--_line);
+        border-radius: 10px;
+        padding: 4px 8px;
+        white-space: nowrap;
+      }
+      .badge[data-on] {
+        color: var(--_accent);
+        border-color: color-mix(in srgb, var(--_accent) 55%, var(--_line));
+      }
+      .main {
+        flex: 1 1 auto;
+        min-height: 90px;
+        display: flex;
+        gap: 8px;
+      }
+      .decay {
+        flex: 1 1 auto;
+        min-width: 200px;
+      }
+      .meters {
+        flex: none;
+        display: flex;
+        gap: 6px;
+        padding: 6px 8px 4px;
+        background: var(--_panel);
+        border: 1px solid var(--_line);
+        border-radius: var(--_radius);
+        --vn-meter-height: 100%;
+      }
+      .controls {
+        flex: none;
+        display: flex;
+        flex-direction: column;
+        gap: 8px;
+      }
+      .row {
+        display: flex;
+        gap: 8px;
+      }
+      section {
+        display: flex;
+        flex-direction: column;
+        min-width: 0;
+        padding: 5px 8px 6px;
+        background: var(--_panel);
+        border: 1px solid var(--_line);
+        border-radius: var(--_radius);
+        box-shadow: inset 0 2px 0 color-mix(in srgb, var(--_accent) 35%, transparent);
+      }
+      h2 {
+        margin: 0 0 2px;
+        font-size: 11px;
+        font-weight: 600;
+        font-variant: all-small-caps;
+        letter-spacing: 0.14em;
+        color: var(--_dim);
+      }
+      .ctl {
+        flex: 1;
+        display: flex;
+        align-items: flex-start;
+        justify-content: space-evenly;
+        gap: 6px;
+      }
+      .big {
+        --vn-knob-size: var(--big);
+      }
+      .mode {
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        justify-content: space-between;
+        gap: 6px;
+      }
+      .switches {
+        display: flex;
+        gap: 10px;
+      }
+      /* switches and segmented choices beside small knobs: body centred on the dials */
+      .sw::part(switch),
+      .sw::part(segments) {
+        margin-top: calc(var(--vn-knob-size) / 2 - 12px);
+      }
+      .s2 {
+        flex: 2 1 auto;
+      }
+      .s3 {
+        flex: 3 1 auto;
+      }
+      .s5 {
+        flex: 5 1 auto;
+      }
+      @container vn-panel (min-width: 1280px) {
+        .controls {
+          flex-direction: row;
+        }
+        .row {
+          display: contents;
+        }
+      }
+      @container vn-panel (max-height: 470px) {
+        :host {
+          --vn-knob-size: 32px;
+          --big: 48px;
+        }
+        .root {
+          gap: 6px;
+          padding: 8px;
+        }
+        /* the knobs' own labels carry the groups when height is short */
+        h2 {
+          display: none;
+        }
+        section {
+          padding-top: 6px;
+        }
+      }
+      @container vn-panel (max-width: 780px) {
+        :host {
+          --vn-knob-size: 32px;
+        }
+        .ctl {
+          gap: 2px;
+        }
+        section {
+          padding: 5px 4px 6px;
+        }
+        .kn::part(value) {
+          min-width: 4.4em;
+        }
+        .kn::part(label),
+        .sw::part(label) {
+          letter-spacing: 0.03em;
+        }
+      }
+      @container vn-panel (max-width: 700px) {
+        .badge {
+          display: none;
+        }
+      }
+    `,
+  ];
+
+  declare host: ParamHost | undefined;
+  declare baseUrl: string | undefined;
+
+  private readonly inFrames = new LinearMeterFrames();
+  private readonly outFrames = new LinearMeterFrames();
+  private lastFrameAt = 0;
+
+  /** one subscription feeds the in/out meters (the kit meter reads [peak, average] pairs) */
+  private readonly meters = new MeterController(this as LitElement & { host?: ParamHost }, (f) => {
+    const now = performance.now();
+    const dt = this.lastFrameAt ? Math.min(1, (now - this.lastFrameAt) / 1000) : 0;
+    this.lastFrameAt = now;
+    const root = this.renderRoot;
+    const inMeter = root.querySelector('.in-meter') as (HTMLElement & { frame?: ArrayLike<number> }) | null;
+    const outMeter = root.querySelector('.out-meter') as (HTMLElement & { frame?: ArrayLike<number> }) | null;
+    if (inMeter) inMeter.frame = this.inFrames.next(f[REVERB_METER_IN], f[REVERB_METER_IN + 1], dt);
+    if (outMeter) outMeter.frame = this.outFrames.next(f[REVERB_METER_OUT], f[REVERB_METER_OUT + 1], dt);
+  });
+
+  protected override render() {
+    const host = this.host;
+    if (!host) return html``;
+    const send = host.getValue('send') >= 0.5;
+    const freeze = host.getValue('freeze') >= 0.5;
+    const algo = host.params.get('algorithm');
+    const algoName = algo?.choices?.[Math.round(host.getValue('algorithm'))] ?? '';
+    const early = algoName === 'room' || algoName === 'chamber';
+    return html`<div class="root">
+      <header>
+        <h1>Varnish Reverb</h1>
+        <${presetMenuTag} .host=${host} base-url=${this.baseUrl ?? ''}></${presetMenuTag}>
+        <span class="spacer"></span>
+        ${freeze ? html`<span class="badge" data-on title="Freeze: the tail holds, the input is muted">frozen</span>` : ''}
+        <span class="badge" ?data-on=${send} title="Send: 100 % wet, the dry path is off">${send ? '100 % wet' : 'insert'}</span>
+        <span class="badge" title=${early ? 'Early reflections and tail' : 'Tail only (no early reflections)'}>${algoName}${early ? ' + er' : ''}</span>
+      </header>
+      <div class="main">
+        <${decayTag} class="decay" .host=${host}></${decayTag}>
+        <div class="meters">
+          <${levelMeterTag} class="in-meter" channels="2" stride="2" input="linear" label="In" scale></${levelMeterTag}>
+          <${levelMeterTag} class="out-meter" channels="2" stride="2" input="linear" label="Out"></${levelMeterTag}>
+        </div>
+      </div>
+      <div class="controls">
+        <div class="row">
+          <section class="s5" aria-label="Space">
+            <h2>Space</h2>
+            <div class="ctl">
+              <${knobTag} class="kn big" size="l" .host=${host} param="predelay"></${knobTag}>
+              <${knobTag} class="kn big" size="l" .host=${host} param="size"></${knobTag}>
+              <${knobTag} class="kn big" size="l" .host=${host} param="decay"></${knobTag}>
+              <${knobTag} class="kn big" size="l" .host=${host} param="mix"></${knobTag}>
+            </div>
+          </section>
+          <section class="s3" aria-label="Mode">
+            <h2>Mode</h2>
+            <div class="ctl mode">
+              <${choiceTag} .host=${host} param="algorithm" variant="segmented"></${choiceTag}>
+              <div class="switches">
+                <${toggleTag} .host=${host} param="send"></${toggleTag}>
+                <${toggleTag} .host=${host} param="freeze"></${toggleTag}>
+              </div>
+            </div>
+          </section>
+        </div>
+        <div class="row">
+          <section class="s2" aria-label="Shape">
+            <h2>Shape</h2>
+            <div class="ctl">
+              <${knobTag} class="kn" .host=${host} param="damping"></${knobTag}>
+              <${knobTag} class="kn" .host=${host} param="bassDecay"></${knobTag}>
+            </div>
+          </section>
+          <section class="s2" aria-label="Tone">
+            <h2>Tone</h2>
+            <div class="ctl">
+              <${knobTag} class="kn" .host=${host} param="lowCut"></${knobTag}>
+              <${knobTag} class="kn" .host=${host} param="highCut"></${knobTag}>
+            </div>
+          </section>
+          <section class="s3" aria-label="Texture">
+            <h2>Texture</h2>
+            <div class="ctl">
+              <${knobTag} class="kn" .host=${host} param="diffusion"></${knobTag}>
+              <${knobTag} class="kn" .host=${host} param="modDepth"></${knobTag}>
+              <${knobTag} class="kn" .host=${host} param="modRate"></${knobTag}>
+            </div>
+          </section>
+          <section class="s2" aria-label="Image">
+            <h2>Image</h2>
+            <div class="ctl">
+              <${knobTag} class="kn" .host=${host} param="width"></${knobTag}>
+              <${knobTag} class="kn" .host=${host} param="earlyLate"></${knobTag}>
+            </div>
+          </section>
+        </div>
+      </div>
+      <${resizeGripTag} min-width=${MIN_WIDTH} min-height=${MIN_HEIGHT}></${resizeGripTag}>
+    </div>`;
+  }
+
+  private unsubscribe: (() => void) | undefined;
+  private bound: ParamHost | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.follow();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.bound = undefined;
+    this.inFrames.reset();
+    this.outFrames.reset();
+    this.lastFrameAt = 0;
+  }
+
+  protected override willUpdate(): void {
+    if (this.host !== this.bound) this.follow();
+  }
+
+  /** the header badges follow send, freeze and the algorithm */
+  private follow(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.bound = this.isConnected ? this.host : undefined;
+    this.unsubscribe = this.bound?.subscribe((id) => {
+      if (id === 'send' || id === 'freeze' || id === 'algorithm') this.requestUpdate();
+    });
+  }
+}
