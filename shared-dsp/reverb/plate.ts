@@ -18,12 +18,13 @@
  * the response at short decays).
  * The modulated allpasses read through first-order allpass interpolation (Dattorro part 2 /
  * Jaffe-Smith 1983), which is lossless, so the modulation leaves RT60 alone.
- * Processing runs in blocks shorter than every segment (blocks.ts), one step after the other.
+ * Processing runs in blocks shorter than every segment (blocks.ts): all reads first, then the
+ * allpass arithmetic and writes.
  */
 import { AllpassChain } from './allpass-chain.js';
 import { DECAY_FILTER_COEFS, type DecayDesign } from './decay-design.js';
 import { sineAt, wrapPhase } from './lfo.js';
-import { decayFilter, readDelay, readModulated } from './blocks.js';
+import { readFiltered2, readModulatedFiltered2 } from './blocks.js';
 import {
   DATTORRO_FS, PLATE_TIME_SCALE, PLATE_DECAY_DIFFUSION_1, PLATE_DECAY_DIFFUSION_2, PLATE_INPUT_DIFFUSERS, PLATE_INPUT_GAINS,
   PLATE_OUTPUT_GAIN, PLATE_SEGMENTS, PLATE_TAPS_LEFT, PLATE_TAPS_RIGHT,
@@ -68,8 +69,12 @@ export class Plate {
   // block scratch
   private readonly endL = new Float64Array(MOD_BLOCK);
   private readonly endR = new Float64Array(MOD_BLOCK);
-  private readonly bufA = new Float64Array(MOD_BLOCK);
-  private readonly bufB = new Float64Array(MOD_BLOCK);
+  private readonly apL = new Float64Array(MOD_BLOCK);
+  private readonly apR = new Float64Array(MOD_BLOCK);
+  private readonly d1L = new Float64Array(MOD_BLOCK);
+  private readonly d1R = new Float64Array(MOD_BLOCK);
+  private readonly ap2L = new Float64Array(MOD_BLOCK);
+  private readonly ap2R = new Float64Array(MOD_BLOCK);
 
   prepare(sampleRate: number, maxScale: number, maxModMs: number): void {
     this.fs = sampleRate;
@@ -171,8 +176,9 @@ export class Plate {
   }
 
   /**
-   * b frames of the tank from frame n. A block is shorter than every segment, so each
-   * segment's reads come from earlier blocks and the steps can run one after the other.
+   * b frames of the tank from frame n. A block is shorter than every segment, so every
+   * segment's reads in the block come from earlier blocks: first all eight reads through their
+   * decay filters (two segments per loop), then the allpass arithmetic and the writes.
    */
   private block(x: Float64Array, outL: Float64Array, outR: Float64Array, n: number, b: number): void {
     const mem = this.mem;
@@ -182,47 +188,50 @@ export class Plate {
     const c = this.coef;
     const z = this.z;
     const w = this.w;
-    const endL = this.endL, endR = this.endR, bufA = this.bufA, bufB = this.bufB;
+    const endL = this.endL, endR = this.endR, apL = this.apL, apR = this.apR;
+    const d1L = this.d1L, d1R = this.d1R, ap2L = this.ap2L, ap2R = this.ap2R;
     const g1 = PLATE_DECAY_DIFFUSION_1;
     const g2 = PLATE_DECAY_DIFFUSION_2;
 
-    // ends of the two halves (cross-fed), through their decay filters
-    readDelay(mem, SEG_D2L * ring, w, mask, len[SEG_D2L], endL, b);
-    decayFilter(c, SEG_D2L * F, z, SEG_D2L * 4, endL, b);
-    readDelay(mem, SEG_D2R * ring, w, mask, len[SEG_D2R], endR, b);
-    decayFilter(c, SEG_D2R * F, z, SEG_D2R * 4, endR, b);
+    // ends of the two halves (cross-fed)
+    readFiltered2(mem, w, mask, c, z, b,
+      SEG_D2L * ring, len[SEG_D2L], SEG_D2L * F, SEG_D2L * 4, endL,
+      SEG_D2R * ring, len[SEG_D2R], SEG_D2R * F, SEG_D2R * 4, endR);
+    // the modulated allpasses' internal delays (decay diffusion 1)
+    readModulatedFiltered2(mem, w, mask, c, z, b, this.steps,
+      SEG_AP1L * ring, this.modL, 0, SEG_AP1L * F, SEG_AP1L * 4, apL,
+      SEG_AP1R * ring, this.modR, 1, SEG_AP1R * F, SEG_AP1R * 4, apR);
+    // delay 1 (its decay filter stands for the paper's damping)
+    readFiltered2(mem, w, mask, c, z, b,
+      SEG_D1L * ring, len[SEG_D1L], SEG_D1L * F, SEG_D1L * 4, d1L,
+      SEG_D1R * ring, len[SEG_D1R], SEG_D1R * F, SEG_D1R * 4, d1R);
+    // the second allpasses' internal delays (decay diffusion 2)
+    readFiltered2(mem, w, mask, c, z, b,
+      SEG_AP2L * ring, len[SEG_AP2L], SEG_AP2L * F, SEG_AP2L * 4, ap2L,
+      SEG_AP2R * ring, len[SEG_AP2R], SEG_AP2R * F, SEG_AP2R * 4, ap2R);
 
-    for (let side = 0; side < 2; side++) {
-      const left = side === 0;
-      const sAP1 = left ? SEG_AP1L : SEG_AP1R;
-      const sD1 = left ? SEG_D1L : SEG_D1R;
-      const sAP2 = left ? SEG_AP2L : SEG_AP2R;
-      const sD2 = left ? SEG_D2L : SEG_D2R;
-      const other = left ? endR : endL;
-      // modulated allpass (decay diffusion 1): v = in + g1 w, y = w - g1 v; y enters delay 1
-      readModulated(mem, sAP1 * ring, w, mask, left ? this.modL : this.modR, this.steps, side, bufA, b);
-      decayFilter(c, sAP1 * F, z, sAP1 * 4, bufA, b);
-      const bAP1 = sAP1 * ring;
-      const bD1 = sD1 * ring;
-      for (let j = 0, p = w; j < b; j++, p = (p + 1) & mask) {
-        const wv = bufA[j];
-        const v = x[n + j] + other[j] + g1 * wv;
-        mem[bAP1 + p] = v + 1e-18 - 1e-18; // flush below ~1e-34: no denormals in the rings
-        mem[bD1 + p] = wv - g1 * v + 1e-18 - 1e-18;
-      }
-      // delay 1 (its decay filter stands for the damping of the paper), then decay diffusion 2
-      readDelay(mem, bD1, w, mask, len[sD1], bufA, b);
-      decayFilter(c, sD1 * F, z, sD1 * 4, bufA, b);
-      const bAP2 = sAP2 * ring;
-      readDelay(mem, bAP2, w, mask, len[sAP2], bufB, b);
-      decayFilter(c, sAP2 * F, z, sAP2 * 4, bufB, b);
-      const bD2 = sD2 * ring;
-      for (let j = 0, p = w; j < b; j++, p = (p + 1) & mask) {
-        const wv = bufB[j];
-        const v = bufA[j] + g2 * wv;
-        mem[bAP2 + p] = v + 1e-18 - 1e-18;
-        mem[bD2 + p] = wv - g2 * v + 1e-18 - 1e-18;
-      }
+    // allpasses: v = in + g w, y = w - g v; v enters the allpass's delay, y the next segment.
+    // + 1e-18 - 1e-18 flushes values below ~1e-34: no denormals in the rings.
+    const bAP1L = SEG_AP1L * ring, bD1L = SEG_D1L * ring, bAP2L = SEG_AP2L * ring, bD2L = SEG_D2L * ring;
+    const bAP1R = SEG_AP1R * ring, bD1R = SEG_D1R * ring, bAP2R = SEG_AP2R * ring, bD2R = SEG_D2R * ring;
+    for (let j = 0, p = w; j < b; j++, p = (p + 1) & mask) {
+      const xin = x[n + j];
+      let wv = apL[j];
+      let v = xin + endR[j] + g1 * wv;
+      mem[bAP1L + p] = v + 1e-18 - 1e-18;
+      mem[bD1L + p] = wv - g1 * v + 1e-18 - 1e-18;
+      wv = apR[j];
+      v = xin + endL[j] + g1 * wv;
+      mem[bAP1R + p] = v + 1e-18 - 1e-18;
+      mem[bD1R + p] = wv - g1 * v + 1e-18 - 1e-18;
+      wv = ap2L[j];
+      v = d1L[j] + g2 * wv;
+      mem[bAP2L + p] = v + 1e-18 - 1e-18;
+      mem[bD2L + p] = wv - g2 * v + 1e-18 - 1e-18;
+      wv = ap2R[j];
+      v = d1R[j] + g2 * wv;
+      mem[bAP2R + p] = v + 1e-18 - 1e-18;
+      mem[bD2R + p] = wv - g2 * v + 1e-18 - 1e-18;
     }
 
     // output taps (table 2 of the paper), read after the block's writes
