@@ -10,7 +10,7 @@
  * codes are `vrn1.chain.<base64url of deflate-raw JSON>`; each entry keeps only the values that
  * differ from its plugin's defaults.
  */
-import type { ParamSet } from './params.js';
+import { ParamSet, type ParamDecl, type WamParamInfoLike } from './params.js';
 import type { MigrationStep } from './migrations.js';
 import { MAX_NAME_CHARS, shortId, utf8Length, validatePreset, type Preset, type ValidatedPreset } from './presets.js';
 import { packShareCode, presetFromShareBody, presetShareBody, unpackShareCode } from './share-code.js';
@@ -50,6 +50,27 @@ export interface ValidatedChain {
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * A schema from what any WAM host can ask a loaded plugin: `audioNode.getParameterInfo()`.
+ * Enough to validate (types, ranges, choices); a plugin's migrations come only with its code.
+ */
+export function schemaFromWamInfo(info: Record<string, WamParamInfoLike>, migrations: readonly MigrationStep[] = []): PluginSchema {
+  const decls: ParamDecl[] = Object.keys(info).map((key) => {
+    const p = info[key];
+    return {
+      id: p.id,
+      label: p.label,
+      type: p.type,
+      min: p.minValue,
+      max: p.maxValue,
+      default: p.defaultValue,
+      choices: p.type === 'choice' ? p.choices : undefined,
+      unit: p.units,
+    };
+  });
+  return { params: new ParamSet(decls), migrations };
+}
 
 /** A lookup over a Map (never reads inherited properties). */
 export function schemaLookup(schemas: ReadonlyMap<string, PluginSchema>): SchemaLookup {

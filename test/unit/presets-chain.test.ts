@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chainToJson, decodeChainCode, encodeChainCode, makeChain, parseChain, schemaLookup, validateChain, type PluginSchema } from '../../shared-wam/chain.js';
+import { chainToJson, decodeChainCode, encodeChainCode, makeChain, parseChain, schemaFromWamInfo, schemaLookup, validateChain, type PluginSchema } from '../../shared-wam/chain.js';
 import { makePreset } from '../../shared-wam/presets.js';
 import { packShareCode } from '../../shared-wam/share-code.js';
 import { migrations as eqMigrations } from '../../plugins/eq/migrations.js';
@@ -110,5 +110,15 @@ describe('chain presets', () => {
     await expect(decodeChainCode(await packShareCode('chain', { name: 'x', plugins: [{ plugin: 'eq', preset: 3 }] }), lookup)).rejects.toThrow(/^chain\.plugins\[0\]\.preset/);
     const proto = JSON.parse('{"name":"p","plugins":[{"plugin":"eq","preset":{"name":"q","params":{"__proto__":{"output":5}}}}]}');
     await expect(decodeChainCode(await packShareCode('chain', proto), lookup)).rejects.toThrow(/^chain\.plugins\[0\]\.preset\.params\.__proto__: not allowed/);
+  });
+
+  it('a host without the plugins\' code validates from getParameterInfo alone', async () => {
+    const { schemas, chain } = await sampleChain();
+    const fromInfo = new Map([...schemas].map(([k, v]) => [k, schemaFromWamInfo(v.params.wamInfo())]));
+    const a = validateChain(chain, schemaLookup(schemas));
+    const b = validateChain(chain, schemaLookup(fromInfo));
+    expect(b.entries.map((e) => e.preset.values)).toEqual(a.entries.map((e) => e.preset.values));
+    const code = await encodeChainCode(chain, schemaLookup(fromInfo));
+    expect((await decodeChainCode(code, schemaLookup(schemas))).entries.length).toBe(a.entries.length);
   });
 });
