@@ -15,7 +15,7 @@ const BLOCK = 128;
 type Gen = (i: number, c: number, sr: number) => number;
 const sine: Gen = (i, c, sr) => 0.25 * Math.sin((2 * Math.PI * 440 * i) / sr + c * 0.3);
 const BAD: Record<string, Gen> = {
-  nan: (i) => (i % 3 ? NaN : 0.5),
+  nan: () => NaN,
   inf: (i) => (i % 2 ? Infinity : -Infinity),
   denormal: (i) => (i % 2 ? 1e-40 : -1e-42),
   dc: () => 1,
@@ -81,15 +81,16 @@ describe.each(ids)('robustness: %s', (id) => {
       expect(run.finite, `${name}: non-finite output`).toBe(true);
       expect(run.maxAbs, `${name}: output above +24 dBFS`).toBeLessThanOrEqual(LIMIT);
       if (name === 'nan' || name === 'inf' || name === 'denormal') {
-        // NaN/Inf are zeroed before the kernel and denormals are inaudible: the last 0.5 s must
-        // match a clean render of the same sine (delayed effects aside, within -60 dB).
+        // 1 s after the bad input stops, the sine must come through as it does after clean
+        // silence: same level within 1 dB (modulated effects keep their own phase, so the
+        // comparison is by level, not sample by sample).
         const ref = drive(p, sr, 2, (i, c) => (i < badFrames ? 0 : sine(i, c, sr)));
         const from = Math.round(1.5 * sr);
         for (let c = 0; c < 2; c++) {
-          const diff = new Float32Array(run.out[c].length);
-          for (let i = from; i < diff.length; i++) diff[i] = run.out[c][i] - ref.out[c][i];
-          const level = rms(ref.out[c], from, diff.length);
-          expect(rms(diff, from, diff.length), `${name} ch${c}: output not normal 1 s after bad input`).toBeLessThanOrEqual(Math.max(1e-6, level * 1e-3));
+          const level = rms(ref.out[c], from, ref.out[c].length);
+          const got = rms(run.out[c], from, run.out[c].length);
+          expect(got, `${name} ch${c}: output not normal 1 s after bad input`).toBeGreaterThanOrEqual(level * 0.891);
+          expect(got, `${name} ch${c}: output not normal 1 s after bad input`).toBeLessThanOrEqual(level * 1.122 + 1e-9);
         }
       }
     }
