@@ -10,19 +10,25 @@ const EVERY_MS = 2000;
 
 export class Autosave {
   private last = '';
-  private busy = false;
+  private queue: Promise<boolean> = Promise.resolve(false);
+  private pending = false;
   private timer: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly app: HostApp) {}
 
   start(): void {
-    if (!this.timer) this.timer = setInterval(() => void this.flush(), EVERY_MS);
+    if (!this.timer) this.timer = setInterval(() => void (this.pending || this.flush()), EVERY_MS);
   }
 
-  /** Save now if anything changed; resolves when written. */
-  async flush(): Promise<boolean> {
-    if (this.busy || this.app.loading || !this.app.mixer) return false;
-    this.busy = true;
+  /** Save now if anything changed (after any save under way); resolves when written. */
+  flush(): Promise<boolean> {
+    this.pending = true;
+    this.queue = this.queue.then(() => this.save()).finally(() => (this.pending = false));
+    return this.queue;
+  }
+
+  private async save(): Promise<boolean> {
+    if (this.app.loading || !this.app.mixer) return false;
     try {
       const json = JSON.stringify(await this.app.session());
       if (json === this.last) return false;
@@ -31,8 +37,6 @@ export class Autosave {
       return true;
     } catch {
       return false;
-    } finally {
-      this.busy = false;
     }
   }
 
