@@ -56,12 +56,23 @@ export async function benchBrowser(ids: string[], { seconds = 60 } = {}): Promis
         c.setup(bank, params);
         const values: Record<string, number> = {};
         for (const p of params.list) values[p.id] = bank.target[p.index];
-        const pass = await baseline('pass-through');
-        const native = NATIVE[id] ? await baseline(NATIVE[id]!) : null;
-        const r = await page.evaluate(
-          ([url, values, s]) => (globalThis as any).harness.render({ url, values, seconds: s, signal: 'noise', amp: 0.25, summary: true }),
-          [`http://127.0.0.1:${port}/plugins/${id}/index.js`, values, seconds] as const,
-        );
+        // three interleaved rounds, medians: the machine's load moves between rounds, not within
+        const passT: number[] = [];
+        const nativeT: number[] = [];
+        const pluginT: number[] = [];
+        for (let round = 0; round < 3; round++) {
+          passT.push((await baseline('pass-through')).renderMs);
+          if (NATIVE[id]) nativeT.push((await baseline(NATIVE[id]!)).renderMs);
+          const r = await page.evaluate(
+            ([url, values, s]) => (globalThis as any).harness.render({ url, values, seconds: s, signal: 'noise', amp: 0.25, summary: true }),
+            [`http://127.0.0.1:${port}/plugins/${id}/index.js`, values, seconds] as const,
+          );
+          pluginT.push(r.renderMs);
+        }
+        const med = (x: number[]) => [...x].sort((a, b) => a - b)[Math.floor(x.length / 2)];
+        const pass = { renderMs: med(passT) };
+        const native = nativeT.length ? { renderMs: med(nativeT) } : null;
+        const r = { renderMs: med(pluginT) };
         results.push({
           plugin: id,
           case: c.name,
