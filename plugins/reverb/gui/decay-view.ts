@@ -116,7 +116,7 @@ export class ReverbDecayView extends LitElement {
     const p = this.picture();
     if (!p) return;
     const { ctx, width: w, height: h, colors } = g;
-    const padL = 34;
+    const padL = 40;
     const padB = 16;
     const padT = 6;
     const pw = Math.max(10, w - padL - 8);
@@ -134,6 +134,8 @@ export class ReverbDecayView extends LitElement {
     ctx.fillStyle = colors.dim;
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
+    // a label on every grid line when there is room, else on every other one
+    const labelStep = ph >= 150 ? 12 : 24;
     for (let db = 0; db >= DB_BOTTOM + 6; db -= 12) {
       ctx.globalAlpha = db === 0 ? 0.9 : 0.55;
       ctx.beginPath();
@@ -141,8 +143,14 @@ export class ReverbDecayView extends LitElement {
       ctx.lineTo(w, snap(Y(db)));
       ctx.stroke();
       ctx.globalAlpha = 1;
-      ctx.fillText(String(db), padL - 5, Y(db));
+      if (db % labelStep === 0) ctx.fillText(String(db), padL - 5, Y(db));
     }
+    ctx.save();
+    ctx.translate(9, padT + ph / 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.textAlign = 'center';
+    ctx.fillText('dB', 0, 0);
+    ctx.restore();
     ctx.textAlign = 'center';
     ctx.textBaseline = 'bottom';
     for (const t of timeTicks(p.span)) {
@@ -282,14 +290,14 @@ export class ReverbDecayView extends LitElement {
       ctx.textAlign = 'left';
       ctx.fillText('frozen: the tail holds', lx, ly + 7 + rows.length * 15);
     }
-    ctx.textAlign = 'left';
     ctx.fillStyle = colors.dim;
-    ctx.textBaseline = 'top';
-    ctx.fillText('tail envelope, dB', padL + 6, padT + 3);
-    if (p.predelay > 0 && xp - x0 > 40) {
+    if (p.predelay > 0) {
+      // the predelay, inside its gap when it fits, else just right of its marker
+      const text = `predelay ${timeLabel(p.predelay)}`;
+      const tw = ctx.measureText(text).width;
       ctx.textBaseline = 'bottom';
-      ctx.textAlign = 'center';
-      ctx.fillText(timeLabel(p.predelay), (x0 + xp) / 2, Y(DB_BOTTOM) - 2);
+      ctx.textAlign = xp - x0 > tw + 8 ? 'center' : 'left';
+      ctx.fillText(text, xp - x0 > tw + 8 ? (x0 + xp) / 2 : xp + 4, padT + ph - 3);
     }
     ctx.restore();
   }
