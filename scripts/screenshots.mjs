@@ -53,11 +53,12 @@ try {
     await page.close();
   }
   if (!only.length || only.includes('host')) {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // the demo session opens one window per plugin below the mixer: a tall, wide view shows them
+    const page = await browser.newPage({ viewport: { width: 1800, height: 1480 } });
     await page.goto(`http://127.0.0.1:${port}/host-demo/`);
-    await page.waitForFunction(() => /plugins loaded/.test(document.getElementById('status')?.textContent ?? ''), null, { timeout: 30000 });
+    await page.waitForFunction(() => /plugins loaded/.test(document.getElementById('status')?.textContent ?? ''), null, { timeout: 60000 });
     await page.click('#play');
-    await page.waitForTimeout(2000);
+    await page.waitForTimeout(4000);
     await page.screenshot({ path: 'docs/screenshots/host-demo.png' });
     console.log('docs/screenshots/host-demo.png');
   }

@@ -36,7 +36,7 @@ export function stripView(app: HostApp, panels: Panels, strip: Strip): HTMLEleme
     el.setAttribute('aria-label', strip.name);
     app.changed('mix');
   };
-  el.append(h('div.kind', {}, strip.kind === 'track' ? 'track' : strip.kind === 'aux' ? 'aux · reverb send bus' : 'master bus'), name);
+  el.append(h('div.kind', {}, strip.kind === 'track' ? 'track' : strip.kind === 'aux' ? 'aux · reverb bus' : 'master bus'), name);
 
   if (track && !track.buffer) {
     const pick = h('input', { type: 'file', accept: AUDIO_ACCEPT, hidden: true });

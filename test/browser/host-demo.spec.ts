@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { pluginList } from './plugins.js';
-import { openHost } from './host-helpers.js';
+import { addTrack, bounce, contextRate, dc, emptySession, openHost } from './host-helpers.js';
 
 test('the demo session loads every Varnish plugin by URL, plays, and the master meter and loudness readout move', async ({ page }) => {
   const errors = await openHost(page);
@@ -58,5 +58,48 @@ test('the overview seeks on click and sets the loop region on drag; playback loo
   expect(p).toBeGreaterThanOrEqual(loop.start - 0.01);
   expect(p).toBeLessThanOrEqual(loop.end + 0.01);
   await page.click('#stop');
+  expect(errors).toEqual([]);
+});
+
+test('audio files dropped on the page become tracks; delete, mute and solo shape the bounced mix', async ({ page }) => {
+  const errors = await openHost(page);
+  await emptySession(page);
+  const sr = await contextRate(page);
+  // drop a WAV file made here on the page
+  const wav = Buffer.alloc(44 + 2 * 4410);
+  wav.write('RIFF', 0);
+  wav.writeUInt32LE(36 + 2 * 4410, 4);
+  wav.write('WAVEfmt ', 8);
+  wav.writeUInt32LE(16, 16);
+  wav.writeUInt16LE(1, 20);
+  wav.writeUInt16LE(1, 22);
+  wav.writeUInt32LE(44100, 24);
+  wav.writeUInt32LE(88200, 28);
+  wav.writeUInt16LE(2, 32);
+  wav.writeUInt16LE(16, 34);
+  wav.write('data', 36);
+  wav.writeUInt32LE(2 * 4410, 40);
+  await page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], 'dropped.wav', { type: 'audio/wav' }));
+    for (const type of ['dragenter', 'dragover', 'drop']) document.body.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, wav.toString('base64'));
+  await expect(page.locator('.strip.track input.name')).toHaveValue('dropped');
+  await page.locator('.strip.track button.delete').click();
+  await expect(page.locator('.strip.track')).toHaveCount(0);
+
+  const a = await addTrack(page, 'A', [dc(1, 0.1, sr)], sr);
+  const b = await addTrack(page, 'B', [dc(1, 0.2, sr)], sr);
+  const level = async () => (await bounce(page, { sampleRate: sr, start: 0, end: 0.5 })).wav.channels[0][Math.round(0.25 * sr)];
+  expect(await level()).toBeCloseTo(0.3, 4);
+  await page.locator(`.strip[data-strip="${b}"] button.solo`).click();
+  expect(await level()).toBeCloseTo(0.2, 4);
+  await page.locator(`.strip[data-strip="${b}"] button.solo`).click();
+  await page.locator(`.strip[data-strip="${b}"] button.mute`).click();
+  expect(await level()).toBeCloseTo(0.1, 4);
+  // the fader: -6.0206 dB halves A
+  await page.evaluate((id) => (window as any).varnishHost.mixer.strip(id).setGainDb(-6.0206), a);
+  expect(await level()).toBeCloseTo(0.05, 4);
   expect(errors).toEqual([]);
 });
