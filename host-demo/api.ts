@@ -6,7 +6,6 @@ import type { HostApp } from './app.js';
 import { measure, TARGETS } from './bounce/report.js';
 import { encodeWav } from './bounce/wav.js';
 import type { Autosave } from './session/autosave.js';
-import { SESSION_FORMAT, SESSION_VERSION } from './session/model.js';
 import type { Panels } from './ui/panels.js';
 
 function base64(buf: ArrayBuffer): string {
@@ -29,8 +28,7 @@ export function installApi(app: HostApp, panels: Panels, autosave: Autosave, rea
     },
     flushAutosave: () => autosave.flush(),
     /** an empty session (no tracks, no inserts) */
-    empty: (name = 'Test') =>
-      app.loadSession({ format: SESSION_FORMAT, version: SESSION_VERSION, name, loop: { on: false, start: 0, end: 0 }, tracks: [], aux: { inserts: [] }, master: { inserts: [] } }),
+    empty: (name = 'Test') => app.loadEmpty(name),
     /** add a track from samples, through the same path as a dropped WAV file */
     async addWavTrack(name: string, channels: number[][], sampleRate: number) {
       const wav = encodeWav(channels.map((c) => Float32Array.from(c)), sampleRate, 24);

@@ -11,7 +11,7 @@ import { Mixer } from './engine/mixer.js';
 import type { Strip, Track } from './engine/strip.js';
 import { AudioLibrary } from './session/audio-library.js';
 import { demoSession } from './session/demo-session.js';
-import { MIN_DB, parseSession, SESSION_FORMAT, SESSION_VERSION, type SessionData, type TrackData } from './session/model.js';
+import { emptySessionData, MIN_DB, parseSession, SESSION_FORMAT, SESSION_VERSION, type SessionData, type TrackData } from './session/model.js';
 import { Transport } from './transport/transport.js';
 import { loadCatalog, type CatalogEntry } from './wam/catalog.js';
 
@@ -73,6 +73,10 @@ export class HostApp extends EventTarget {
 
   loadDemo(): Promise<string[]> {
     return this.loadSession(demoSession(this.catalog));
+  }
+
+  loadEmpty(name = 'Untitled'): Promise<string[]> {
+    return this.loadSession(emptySessionData(name));
   }
 
   async session(): Promise<SessionData> {

@@ -55,6 +55,7 @@ async function showEachPlugin(): Promise<void> {
 const bar = setupTransportBar(
   app,
   () => void replaceSession(() => app.loadDemo()).then(showEachPlugin),
+  () => void replaceSession(() => app.loadEmpty()),
   (data) => void replaceSession(() => app.loadSession(data)).catch((e) => status(`error: ${(e as Error).message}`)),
 );
 const overview = new Overview(app, () => {
@@ -79,9 +80,11 @@ app.addEventListener('change', (e) => {
 
 async function start(): Promise<void> {
   await app.loadCatalog();
-  const saved = await autosave.restore();
-  let fresh = !saved;
-  if (saved) {
+  const empty = new URLSearchParams(location.search).has('empty');
+  const saved = empty ? null : await autosave.restore();
+  let fresh = !saved && !empty;
+  if (empty) await replaceSession(() => app.loadEmpty());
+  else if (saved) {
     await replaceSession(() => app.loadSession(saved)).catch(async (e) => {
       status(`autosave could not be restored (${(e as Error).message}); demo loaded`);
       fresh = true;

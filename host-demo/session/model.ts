@@ -117,3 +117,9 @@ export function parseSession(data: unknown): SessionData {
 }
 
 export const dbToGain = (db: number) => (db <= MIN_DB ? 0 : 10 ** (db / 20));
+
+/** A session with no tracks and no inserts. */
+export function emptySessionData(name = 'Untitled'): SessionData {
+  const bus = (n: string): BusData => ({ name: n, gainDb: 0, mute: false, inserts: [] });
+  return { format: SESSION_FORMAT, version: SESSION_VERSION, name, loop: { on: false, start: 0, end: 0 }, matchBypass: true, tracks: [], aux: bus('Reverb'), master: bus('Master') };
+}

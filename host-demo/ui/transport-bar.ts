@@ -11,7 +11,7 @@ export interface TransportBar {
   toggleLoop(): void;
 }
 
-export function setupTransportBar(app: HostApp, onDemo: () => void, onOpen: (data: unknown) => void): TransportBar {
+export function setupTransportBar(app: HostApp, onDemo: () => void, onNew: () => void, onOpen: (data: unknown) => void): TransportBar {
   const t = app.transport;
   const pos = $('#position');
   const len = $('#length');
@@ -65,6 +65,7 @@ export function setupTransportBar(app: HostApp, onDemo: () => void, onOpen: (dat
     }
   };
   $('#demo').onclick = onDemo;
+  $('#new').onclick = onNew;
 
   let lastState = '';
   return {

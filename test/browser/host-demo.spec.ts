@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { pluginList } from './plugins.js';
-import { addTrack, bounce, contextRate, dc, emptySession, openHost } from './host-helpers.js';
+import { addTrack, bounce, contextRate, dc, openHost } from './host-helpers.js';
 
 test('the demo session loads every Varnish plugin by URL, plays, and the master meter and loudness readout move', async ({ page }) => {
   const errors = await openHost(page);
@@ -62,8 +62,7 @@ test('the overview seeks on click and sets the loop region on drag; playback loo
 });
 
 test('audio files dropped on the page become tracks; delete, mute and solo shape the bounced mix', async ({ page }) => {
-  const errors = await openHost(page);
-  await emptySession(page);
+  const errors = await openHost(page, '/host-demo/?empty');
   const sr = await contextRate(page);
   // drop a WAV file made here on the page
   const wav = Buffer.alloc(44 + 2 * 4410);

@@ -7,7 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { pluginList } from './plugins.js';
-import { addInsert, addTrack, contextRate, dc, emptySession, FIXTURE_URL, openHost } from './host-helpers.js';
+import { addInsert, addTrack, contextRate, dc, FIXTURE_URL, openHost } from './host-helpers.js';
 
 async function values(page: Page, insertId: string): Promise<Record<string, number>> {
   return page.evaluate(async (id) => {
@@ -52,8 +52,7 @@ async function turnAKnob(page: Page, insertId: string): Promise<{ id: string; be
 
 for (const plugin of pluginList()) {
   test(`${plugin.name}: inserted from the menu, its GUI opens, a knob turned in it moves the parameter (WAM API read-back)`, async ({ page }) => {
-    const errors = await openHost(page);
-    await emptySession(page);
+    const errors = await openHost(page, '/host-demo/?empty');
     const track = await addTrack(page, 'Tone', [dc(1, 0.1)], 48000);
     const strip = page.locator(`.strip[data-strip="${track}"]`);
     const select = strip.locator('select.add-insert');
@@ -74,8 +73,7 @@ for (const plugin of pluginList()) {
 }
 
 test('a third-party WAM 2 plugin loads by URL; its GUI moves its parameter; several panels open at once, move and resize', async ({ page }) => {
-  const errors = await openHost(page);
-  await emptySession(page);
+  const errors = await openHost(page, '/host-demo/?empty');
   const track = await addTrack(page, 'Tone', [dc(1, 0.1)], 48000);
   const strip = page.locator(`.strip[data-strip="${track}"]`);
   for (let k = 0; k < 2; k++) {
@@ -94,29 +92,30 @@ test('a third-party WAM 2 plugin loads by URL; its GUI moves its parameter; seve
   expect(moved).toMatchObject({ id: 'gain', before: 0, after: 0.5 });
   expect((await values(page, ids[1])).gain).toBe(0);
 
-  // move a panel by its title, resize it by its corner
+  // resize a panel by its corner, move it by its title
   const panel = page.locator(`#panels .panel[data-insert="${ids[1]}"]`);
+  await panel.scrollIntoViewIfNeeded();
   const box = (await panel.boundingBox())!;
-  await page.mouse.move(box.x + 60, box.y + 10);
+  await page.mouse.move(box.x + box.width - 4, box.y + box.height - 4);
   await page.mouse.down();
-  await page.mouse.move(box.x + 260, box.y + 90, { steps: 4 });
-  await page.mouse.up();
-  const moved2 = (await panel.boundingBox())!;
-  expect(moved2.x).toBeCloseTo(box.x + 200, -1);
-  expect(moved2.y).toBeCloseTo(box.y + 80, -1);
-  await page.mouse.move(moved2.x + moved2.width - 3, moved2.y + moved2.height - 3);
-  await page.mouse.down();
-  await page.mouse.move(moved2.x + moved2.width + 97, moved2.y + moved2.height + 57, { steps: 4 });
+  await page.mouse.move(box.x + box.width + 76, box.y + box.height - 44, { steps: 4 });
   await page.mouse.up();
   const resized = (await panel.boundingBox())!;
-  expect(resized.width).toBeGreaterThan(moved2.width + 60);
-  expect(resized.height).toBeGreaterThan(moved2.height + 30);
+  expect(resized.width).toBeCloseTo(box.width + 80, -1);
+  expect(resized.height).toBeCloseTo(box.height - 40, -1);
+  await page.mouse.move(resized.x + 60, resized.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(resized.x - 40, resized.y - 20, { steps: 4 });
+  await page.mouse.up();
+  const placed = (await panel.boundingBox())!;
+  expect(placed.x).toBeCloseTo(resized.x - 100, -1);
+  expect(placed.y).toBeCloseTo(resized.y - 30, -1);
+  expect(placed.width).toBe(resized.width);
   expect(errors).toEqual([]);
 });
 
 test('inserts reorder by dragging (and Alt+arrows), bypass with level matching, and remove', async ({ page }) => {
-  const errors = await openHost(page);
-  await emptySession(page);
+  const errors = await openHost(page, '/host-demo/?empty');
   const sr = await contextRate(page);
   const track = await addTrack(page, 'Tone', [Array.from({ length: sr * 4 }, (_, i) => 0.2 * Math.sin((2 * Math.PI * 440 * i) / sr))], sr);
   const a = await addInsert(page, track, FIXTURE_URL, { name: 'A', state: { acme: 1, values: { gain: 6, delay: 0 } } });

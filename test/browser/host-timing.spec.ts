@@ -8,14 +8,13 @@
  */
 import { expect, test } from '@playwright/test';
 import { pluginList } from './plugins.js';
-import { addInsert, addTrack, argmaxAbs, bounce, contextRate, dc, emptySession, FIXTURE_URL, impulse, openHost, rms } from './host-helpers.js';
+import { addInsert, addTrack, argmaxAbs, bounce, contextRate, dc, FIXTURE_URL, impulse, openHost, rms } from './host-helpers.js';
 
 const has = (id: string) => pluginList().some((p) => p.id === id);
 const acme = (values: Record<string, number>) => ({ state: { acme: 1, values: { gain: 0, delay: 0, ...values } } });
 
 test('latency compensation: an impulse on tracks with different chain latencies reaches the master at one sample', async ({ page }) => {
-  const errors = await openHost(page);
-  await emptySession(page);
+  const errors = await openHost(page, '/host-demo/?empty');
   const SR = await contextRate(page);
   const at = 0.5;
   const a = await addTrack(page, 'A', [impulse(1, at, 0.25, SR)], SR);
@@ -55,8 +54,7 @@ test('latency compensation: an impulse on tracks with different chain latencies 
 });
 
 test('automation: a lane switches a parameter at its exact sample in the bounce, also behind upstream latency', async ({ page }) => {
-  const errors = await openHost(page);
-  await emptySession(page);
+  const errors = await openHost(page, '/host-demo/?empty');
   const SR = await contextRate(page);
   const t = await addTrack(page, 'DC', [dc(2, 0.25, SR)], SR);
   await addInsert(page, t, FIXTURE_URL, acme({ delay: 500 }));
@@ -77,8 +75,7 @@ test('automation: a lane switches a parameter at its exact sample in the bounce,
 
 test('automation on a Varnish plugin plays back in the bounce', async ({ page }) => {
   test.skip(!has('eq'), 'the EQ is not built');
-  const errors = await openHost(page);
-  await emptySession(page);
+  const errors = await openHost(page, '/host-demo/?empty');
   const SR = await contextRate(page);
   const t = await addTrack(page, 'Tone', [Array.from({ length: 2 * SR }, (_, i) => 0.2 * Math.sin((2 * Math.PI * 1000 * i) / SR))], SR);
   const lanes = [{ param: 'output', label: 'Output', on: true, min: -24, max: 24, points: [[0, 0], [1, -12]] }];
@@ -94,8 +91,7 @@ test('automation on a Varnish plugin plays back in the bounce', async ({ page })
 });
 
 test('automation recorded from a plugin GUI while playing is shown, plays back in realtime, and in the bounce at the recorded times', async ({ page }) => {
-  const errors = await openHost(page);
-  await emptySession(page);
+  const errors = await openHost(page, '/host-demo/?empty');
   const SR = await contextRate(page);
   const t = await addTrack(page, 'DC', [dc(12, 0.25, SR)], SR);
   const ins = await addInsert(page, t, FIXTURE_URL);
