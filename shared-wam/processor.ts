@@ -45,6 +45,8 @@ export function registerVarnishProcessor(
     meterPeriod: number;
     meterCount = 0;
     lastLatency = -1;
+    /** no audio processed yet: values set now jump, and the kernel restarts from them */
+    started = false;
     _eventQueue!: QueuedEvent[];
     _eventQueueRequiresSort!: boolean;
     _initialized!: boolean;
@@ -102,7 +104,7 @@ export function registerVarnishProcessor(
       const p = params.get(update.id);
       const v = update.normalized ? wamDenormalize(p, update.value) : update.value;
       if (typeof v !== 'number') return;
-      if (interpolate) this.bank.setTarget(p.index, v);
+      if (interpolate && this.started) this.bank.setTarget(p.index, v);
       else this.bank.setNow(p.index, v);
     }
 
@@ -121,7 +123,7 @@ export function registerVarnishProcessor(
       for (const p of list) {
         const v = values[p.id];
         if (typeof v !== 'number') continue;
-        if (smooth) this.bank.setTarget(p.index, v);
+        if (smooth && this.started) this.bank.setTarget(p.index, v);
         else this.bank.setNow(p.index, v);
       }
     }
@@ -153,6 +155,12 @@ export function registerVarnishProcessor(
       const out = outputs[0];
       if (!this._initialized || !out || out.length === 0) return true;
       const frames = out[0].length;
+      if (!this.started) {
+        // state restored before the first render (initialState, setState, setParameterValues)
+        // is in force from the first sample: no ramps, fades or structural dips from defaults
+        this.started = true;
+        this.kernel.reset();
+      }
       this.readInput(inputs[0], this.inBuf, frames);
       const sc = inputs[1];
       this.scUsed = !!sc && sc.length > 0;
