@@ -43,6 +43,7 @@ export { drawFreqGrid, drawCurve } from './graph-grid.js';
 export * from './logic/axes.js';
 export * from './logic/meter-scale.js';
 export * from './logic/steps.js';
+export { PeakFrames } from './logic/peak-frames.js';
 
 export { VnKnob, KNOB_TAG, knobTag } from './elements/knob.js';
 export { VnFader, FADER_TAG, faderTag } from './elements/fader.js';

@@ -30,7 +30,7 @@ import {
   COMP_METER_OUT_L,
   COMP_METER_OUT_R,
 } from '../../../shared-dsp/dynamics/compressor-meters.js';
-import { MeterFramePair } from './meter-frames.js';
+import { PeakFrames } from '../../../shared-ui/logic/peak-frames.js';
 
 export const MIN_WIDTH = 640;
 export const MIN_HEIGHT = 400;
@@ -222,8 +222,8 @@ export class CompEditor extends LitElement {
   declare host: ParamHost | undefined;
   declare baseUrl: string | undefined;
 
-  private readonly inFrames = new MeterFramePair();
-  private readonly outFrames = new MeterFramePair();
+  private readonly inFrames = new PeakFrames();
+  private readonly outFrames = new PeakFrames();
   private lastFrameAt = 0;
 
   /** one subscription feeds the in/out meters (the kit meter reads [peak, average] pairs) */
@@ -234,8 +234,8 @@ export class CompEditor extends LitElement {
     const root = this.renderRoot;
     const inMeter = root.querySelector('.in-meter') as (HTMLElement & { frame?: ArrayLike<number> }) | null;
     const outMeter = root.querySelector('.out-meter') as (HTMLElement & { frame?: ArrayLike<number> }) | null;
-    if (inMeter) inMeter.frame = this.inFrames.next(f[COMP_METER_IN_L], f[COMP_METER_IN_R], dt);
-    if (outMeter) outMeter.frame = this.outFrames.next(f[COMP_METER_OUT_L], f[COMP_METER_OUT_R], dt);
+    if (inMeter) inMeter.frame = this.inFrames.nextDb(f[COMP_METER_IN_L], f[COMP_METER_IN_R], dt);
+    if (outMeter) outMeter.frame = this.outFrames.nextDb(f[COMP_METER_OUT_L], f[COMP_METER_OUT_R], dt);
   });
 
   protected override render() {

@@ -31,7 +31,7 @@ import {
   LIM_METER_OUT_R,
 } from '../../../shared-dsp/limiter/limiter-meters.js';
 import { delayFor, lookaheadSamples } from '../../../shared-dsp/limiter/limiter-timing.js';
-import { PeakFramePair } from './meter-frames.js';
+import { PeakFrames } from '../../../shared-ui/logic/peak-frames.js';
 import type { LimLoudnessPanel } from './loudness-panel.js';
 
 export const MIN_WIDTH = 640;
@@ -267,8 +267,8 @@ export class LimiterEditor extends LitElement {
   declare host: ParamHost | undefined;
   declare baseUrl: string | undefined;
 
-  private readonly inFrames = new PeakFramePair();
-  private readonly outFrames = new PeakFramePair();
+  private readonly inFrames = new PeakFrames();
+  private readonly outFrames = new PeakFrames();
   private lastFrameAt = 0;
   private unsubscribe: (() => void) | undefined;
   private bound: ParamHost | undefined;
@@ -281,8 +281,8 @@ export class LimiterEditor extends LitElement {
     const root = this.renderRoot;
     const inMeter = root.querySelector('.in-meter') as (HTMLElement & { frame?: ArrayLike<number> }) | null;
     const outMeter = root.querySelector('.out-meter') as (HTMLElement & { frame?: ArrayLike<number> }) | null;
-    if (inMeter) inMeter.frame = this.inFrames.next(f[LIM_METER_IN_L], f[LIM_METER_IN_R], dt);
-    if (outMeter) outMeter.frame = this.outFrames.next(f[LIM_METER_OUT_L], f[LIM_METER_OUT_R], dt);
+    if (inMeter) inMeter.frame = this.inFrames.nextDb(f[LIM_METER_IN_L], f[LIM_METER_IN_R], dt);
+    if (outMeter) outMeter.frame = this.outFrames.nextDb(f[LIM_METER_OUT_L], f[LIM_METER_OUT_R], dt);
   });
 
   override connectedCallback(): void {

@@ -22,7 +22,11 @@ import {
   type ParamHost,
 } from '../../../shared-ui/index.js';
 import { REVERB_DECAY_TAG } from './decay-view.js';
-import { LinearMeterFrames, REVERB_METER_IN, REVERB_METER_OUT } from './meter-frames.js';
+import { PeakFrames } from '../../../shared-ui/logic/peak-frames.js';
+
+/** offsets in the reverb kernel's meter frame: linear peaks [inL, inR, outL, outR] */
+const REVERB_METER_IN = 0;
+const REVERB_METER_OUT = 2;
 
 export const MIN_WIDTH = 640;
 export const MIN_HEIGHT = 400;
@@ -225,8 +229,8 @@ export class ReverbEditor extends LitElement {
   declare host: ParamHost | undefined;
   declare baseUrl: string | undefined;
 
-  private readonly inFrames = new LinearMeterFrames();
-  private readonly outFrames = new LinearMeterFrames();
+  private readonly inFrames = new PeakFrames();
+  private readonly outFrames = new PeakFrames();
   private lastFrameAt = 0;
 
   /** one subscription feeds the in/out meters (the kit meter reads [peak, average] pairs) */
@@ -237,8 +241,8 @@ export class ReverbEditor extends LitElement {
     const root = this.renderRoot;
     const inMeter = root.querySelector('.in-meter') as (HTMLElement & { frame?: ArrayLike<number> }) | null;
     const outMeter = root.querySelector('.out-meter') as (HTMLElement & { frame?: ArrayLike<number> }) | null;
-    if (inMeter) inMeter.frame = this.inFrames.next(f[REVERB_METER_IN], f[REVERB_METER_IN + 1], dt);
-    if (outMeter) outMeter.frame = this.outFrames.next(f[REVERB_METER_OUT], f[REVERB_METER_OUT + 1], dt);
+    if (inMeter) inMeter.frame = this.inFrames.nextLinear(f[REVERB_METER_IN], f[REVERB_METER_IN + 1], dt);
+    if (outMeter) outMeter.frame = this.outFrames.nextLinear(f[REVERB_METER_OUT], f[REVERB_METER_OUT + 1], dt);
   });
 
   protected override render() {
