@@ -17,6 +17,12 @@ export interface Kernel {
   readonly meterSize?: number;
   /** copy display data (levels, reduction, analyser frames) into out, and restart peak holds */
   writeMeters?(out: Float32Array): void;
+  /**
+   * true: process() itself leaves every output sample finite and within +-OUTPUT_CEILING
+   * (run-kernel.ts), typically by checking the block peak its meters compute anyway and calling
+   * guardOutput only when it is exceeded; runKernel then skips its own guard pass.
+   */
+  readonly guardsOutput?: boolean;
   /** a named action from the GUI (e.g. "resetLoudness"); runs between blocks, never in process() */
   command?(name: string): void;
 }

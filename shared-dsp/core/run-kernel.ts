@@ -22,7 +22,7 @@ export function runKernel(
     let n = end - pos;
     if (bank.active && n > CONTROL_FRAMES) n = CONTROL_FRAMES;
     kernel.process(inputs, outputs, pos, pos + n, sidechain);
-    for (let c = 0; c < outputs.length; c++) guardOutput(outputs[c], pos, pos + n);
+    if (kernel.guardsOutput !== true) for (let c = 0; c < outputs.length; c++) guardOutput(outputs[c], pos, pos + n);
     if (bank.active) bank.advance(n);
     pos += n;
   }
@@ -34,6 +34,7 @@ export const OUTPUT_CEILING = 15.848931924611133;
 /**
  * Last line of defence for speakers and for the plugins after ours: non-finite samples become 0
  * and anything beyond +24 dBFS is clipped there. Values inside the range pass bit-exact.
+ * Kernels that declare guardsOutput call it themselves when a block's peak or sum says so.
  */
 export function guardOutput(x: Float32Array, start: number, end: number): void {
   for (let i = start; i < end; i++) {
@@ -42,6 +43,15 @@ export function guardOutput(x: Float32Array, start: number, end: number): void {
     else if (y < -OUTPUT_CEILING) x[i] = -OUTPUT_CEILING;
     else if (y !== y) x[i] = 0;
   }
+}
+
+/**
+ * For kernels that guard their own output: true when a block whose largest |sample| is `peak`
+ * and whose sum of squares is `sumSq` needs guardOutput (NaN compares false, and a NaN or an
+ * infinity anywhere makes the sum of squares NaN or infinite).
+ */
+export function needsGuard(peak: number, sumSq: number): boolean {
+  return !(peak <= OUTPUT_CEILING) || !(sumSq < Infinity);
 }
 
 /** Replace NaN and ±Inf with 0 so no bad sample reaches a kernel's state. */

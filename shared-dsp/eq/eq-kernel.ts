@@ -23,6 +23,7 @@
  * samples of the mono sum before and after the EQ.
  */
 import type { Kernel } from '../core/kernel.js';
+import { guardOutput, needsGuard } from '../core/run-kernel.js';
 import type { ParamBank } from '../params/param-bank.js';
 import { D_COUNT, D_ONEPOLE, MAX_SECTIONS, isIdentity } from '../filters/filter-design.js';
 import { designToRun, runSvf, runSvf2, runSvf2x2, runSvfRamp, runOnePole, runOnePoleRamp, RUN_STRIDE } from '../filters/svf-run.js';
@@ -42,6 +43,7 @@ export const FADE_MS = 10;
 export class EqKernel implements Kernel {
   readonly latency = 0;
   readonly meterSize = EQ_METER_SIZE;
+  readonly guardsOutput = true;
 
   private readonly bank: ParamBank;
   private readonly layout: EqLayout;
@@ -459,10 +461,11 @@ export class EqKernel implements Kernel {
     let p = this.ringPos;
     const wl = this.work[0];
     const yl = outputs[0];
-    let pkL = this.peakL;
-    let pkR = this.peakR;
-    let sqL = this.sumSqL;
-    let sqR = this.sumSqR;
+    // block peaks and sums: the meters, and the output guard (see Kernel.guardsOutput)
+    let pkL = 0;
+    let pkR = 0;
+    let sqL = 0;
+    let sqR = 0;
     this.sumCount += n;
     if (chans >= 2) {
       const wr = this.work[1];
@@ -482,10 +485,13 @@ export class EqKernel implements Kernel {
         sqL += l * l;
         sqR += r * r;
       }
+      if (needsGuard(pkL, sqL)) guardOutput(yl, s, s + n);
+      if (needsGuard(pkR, sqR)) guardOutput(yr, s, s + n);
       for (let c = 2; c < chans; c++) {
         const w = this.work[c];
         const y = outputs[c];
         for (let i = 0; i < n; i++) y[s + i] = w[i] * (ramp ? (ga + dg * i) * (p0 + dp * i) : k0);
+        guardOutput(y, s, s + n);
       }
     } else {
       for (let i = 0; i < n; i++) {
@@ -497,13 +503,15 @@ export class EqKernel implements Kernel {
         if (al > pkL) pkL = al;
         sqL += l * l;
       }
+      if (needsGuard(pkL, sqL)) guardOutput(yl, s, s + n);
       pkR = pkL;
       sqR = sqL;
     }
-    this.peakL = pkL;
-    this.peakR = pkR;
-    this.sumSqL = sqL;
-    this.sumSqR = sqR;
+    // meters see the level before the guard (a reading over +24 dBFS is the truth)
+    if (pkL > this.peakL) this.peakL = pkL;
+    if (pkR > this.peakR) this.peakR = pkR;
+    this.sumSqL += sqL < Infinity ? sqL : 0;
+    this.sumSqR += sqR < Infinity ? sqR : 0;
     if (gb !== ga) {
       this.gainLin = gb;
       this.gainDb = db1;

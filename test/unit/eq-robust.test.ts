@@ -5,7 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import { BAND_TYPES } from '../../plugins/eq/params.js';
 import { EQ_ANALYSER_SIZE, EQ_METER_PEAK_L, EQ_METER_PEAK_R, EQ_METER_RMS_L, EQ_METER_RMS_R, EQ_METER_POST, EQ_METER_PRE, EQ_METER_SIZE } from '../../shared-dsp/eq/eq-meters.js';
-import { makeEq, setBand, render, renderWith, noise, sine, bitEqual, maxAbs, maxDiff, impulseResponse, type Eq } from './helpers/eq-harness.js';
+import { makeEq, setBand, pidx, render, renderWith, noise, sine, bitEqual, maxAbs, maxDiff, impulseResponse, type Eq } from './helpers/eq-harness.js';
 
 const FS = 48000;
 
@@ -24,6 +24,27 @@ function stateIsClean(eq: Eq): boolean {
 }
 
 describe('EQ robustness', () => {
+  it('guards its own output: +24 dBFS at most, exactly there when driven past it', () => {
+    // 8 bells of +30 dB at 1 kHz and +24 dB output on a full-scale sine: +264 dB asked for
+    const eq = makeEq(FS);
+    expect(eq.kernel.guardsOutput).toBe(true);
+    for (let n = 1; n <= 8; n++) setBand(eq.bank, n, { on: true, type: 'bell', freq: 1000, gain: 30, q: 1 });
+    eq.bank.setNow(pidx('output'), 24);
+    const x = sine(4800, 1000, FS, 1);
+    const y = render(eq, [x, x]);
+    const ceiling = Math.fround(10 ** (24 / 20));
+    for (const ch of y) {
+      expect(maxAbs(ch)).toBeLessThanOrEqual(ceiling);
+      expect(maxAbs(ch, 2400)).toBe(ceiling);
+    }
+    // and a quiet setting passes untouched (no guard in the way): +6 dB output is exact
+    const q = makeEq(FS);
+    q.bank.setNow(pidx('output'), 6);
+    const z = render(q, [x, x]);
+    const g = Math.pow(10, 6 / 20);
+    for (let i = 0; i < x.length; i++) expect(z[0][i]).toBe(Math.fround(x[i] * g));
+  });
+
   it('NaN and Inf in the input (sanitised by the shell) do not poison the state', () => {
     const a = makeEq(FS);
     const b = makeEq(FS);

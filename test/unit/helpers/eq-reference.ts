@@ -6,7 +6,7 @@
 import type { Kernel } from '../../../shared-dsp/core/kernel.js';
 import type { ParamBank } from '../../../shared-dsp/params/param-bank.js';
 import { createDesign, D_COUNT, D_SECTIONS } from '../../../shared-dsp/filters/filter-design.js';
-import { designToRun, runSvf, RUN_SIZE } from '../../../shared-dsp/filters/svf-run.js';
+import { designToRun, runSvfRamp, RUN_SIZE } from '../../../shared-dsp/filters/svf-run.js';
 import { designBand } from '../../../shared-dsp/eq/eq-band-design.js';
 
 export interface Trajectory {
@@ -85,7 +85,7 @@ export function runReference(type: number, t: Trajectory, x: Float32Array, fs: n
     }
     if (structure === 'svf') {
       one[0] = x[i];
-      if (d[D_COUNT] > 0) runSvf(c, 0, st, 0, one, 1);
+      if (d[D_COUNT] > 0) runSvfRamp(c, c, 0, st, 0, one, 1); // Simper's update, coefficients as designed
       y[i] = one[0];
     } else {
       const v = x[i];
