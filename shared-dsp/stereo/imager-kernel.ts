@@ -411,7 +411,7 @@ export class ImagerKernel implements Kernel {
         sll += a * a;
         srr += b * b;
         slr += a * b;
-        const aa = a < 0 ? -a : a, bb = b < 0 ? -b : b;
+        const aa = Math.abs(a), bb = Math.abs(b);
         if (aa > pkL) pkL = aa;
         if (bb > pkR) pkR = bb;
       }
@@ -435,7 +435,7 @@ export class ImagerKernel implements Kernel {
         sll += a * a;
         srr += b * b;
         slr += a * b;
-        const aa = a < 0 ? -a : a, bb = b < 0 ? -b : b;
+        const aa = Math.abs(a), bb = Math.abs(b);
         if (aa > pkL) pkL = aa;
         if (bb > pkR) pkR = bb;
       }
