@@ -295,10 +295,12 @@ export class CompressorKernel implements Kernel {
     const p = this.p;
     if (b.anySerial !== this.seenSerial) this.update();
     // make-up (dB, user + auto) and mix glide linearly to their values at the end of the slice
-    const makeupEnd = b.valueAfter(p.makeup, n) + this.autoMakeup;
-    this.makeupStep = makeupEnd === this.makeupNow ? 0 : (makeupEnd - this.makeupNow) / n;
-    const mixEnd = b.valueAfter(p.mix, n) * 0.01;
-    this.mixStep = mixEnd === this.mixNow ? 0 : (mixEnd - this.mixNow) / n;
+    // (valueAfter only while ramps move: a double returned from a call that is not inlined is
+    // boxed on the heap, and the settled audio path must not allocate)
+    const makeupEnd = (b.active ? b.valueAfter(p.makeup, n) : b.value[p.makeup]) + this.autoMakeup;
+    this.makeupStep = (makeupEnd - this.makeupNow) / n; // exactly 0 when equal
+    const mixEnd = (b.active ? b.valueAfter(p.mix, n) : b.value[p.mix]) * 0.01;
+    this.mixStep = (mixEnd - this.mixNow) / n;
 
     let pos = start;
     while (pos < end) {
@@ -355,10 +357,10 @@ export class CompressorKernel implements Kernel {
         for (let j = 0; j < m; j++) if (lc[j] > lmax[j]) lmax[j] = lc[j];
       }
     }
-    this.smoothChannel(lmax, this.gain[0], this.y1[0], this.y2[0], m);
-    for (let c = 0; c < C; c++) {
-      this.y1[c] = this.lastY1;
-      this.y2[c] = this.lastY2;
+    this.smoothChannel(lmax, this.gain[0], 0, m);
+    for (let c = 1; c < C; c++) {
+      this.y1[c] = this.y1[0];
+      this.y2[c] = this.y2[0];
     }
   }
 
@@ -377,20 +379,18 @@ export class CompressorKernel implements Kernel {
       const lc = this.level[c];
       // blended level, in place: l + k (max - l)
       if (k > 0) for (let j = 0; j < m; j++) lc[j] += k * (lmax[j] - lc[j]);
-      this.smoothChannel(lc, this.gain[c], this.y1[c], this.y2[c], m);
-      this.y1[c] = this.lastY1;
-      this.y2[c] = this.lastY2;
+      this.smoothChannel(lc, this.gain[c], c, m);
     }
   }
 
-  private lastY1 = 0;
-  private lastY2 = 0;
-
   /**
-   * Level -> static curve -> smoothed reduction -> gain (with make-up) for one detector.
-   * End states go to lastY1/lastY2 (no allocation for a pair of return values).
+   * Level -> static curve -> smoothed reduction -> gain (with make-up) for one detector, whose
+   * smoother states are y1[c], y2[c]. (Doubles passed to or returned from a call that V8 does not
+   * inline are boxed on the heap: state goes through Float64Arrays instead.)
    */
-  private smoothChannel(lev: Float64Array, g: Float64Array, y1: number, y2: number, m: number): void {
+  private smoothChannel(lev: Float64Array, g: Float64Array, c: number, m: number): void {
+    let y1 = this.y1[c];
+    let y2 = this.y2[c];
     const curve = this.curve;
     const lowLevel = this.lowLevel;
     const dbScale = this.dbScale;
@@ -466,8 +466,8 @@ export class CompressorKernel implements Kernel {
     }
     this.levelPeak = levPeak;
     this.grPeak = grPeak;
-    this.lastY1 = y1;
-    this.lastY2 = y2;
+    this.y1[c] = y1;
+    this.y2[c] = y2;
   }
 
   /** Pass 3: lookahead delay, gain, dry/wet mix (dry from the same delayed input), meters. */

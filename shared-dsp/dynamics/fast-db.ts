@@ -16,8 +16,12 @@ export const DB_TO_GAIN_MIN = -OFFSET + 1;
 export const DB_TO_GAIN_MAX = OFFSET - 1;
 
 export function dbToGain(db: number): number {
-  // clamp (also keeps the table index in range); NaN never reaches here (inputs are sanitised)
-  const u = (db < DB_TO_GAIN_MIN ? DB_TO_GAIN_MIN : db > DB_TO_GAIN_MAX ? DB_TO_GAIN_MAX : db) + OFFSET;
+  // clamp (also keeps the table index in range); NaN never reaches here (inputs are sanitised).
+  // Literal bounds, not the module constants: a ternary mixing a double with context-loaded
+  // constants makes V8 box the result (a heap allocation per call on the audio thread).
+  let u = db + 256; // + OFFSET
+  if (u < 1) u = 1;
+  else if (u > 511) u = 511;
   const i = u | 0; // u > 0: truncation = floor
   const f = (u - i) * NEPER_PER_DB;
   return TABLE[i] * (1 + f * (1 + f * (0.5 + f * (1 / 6 + f * (1 / 24 + f * (1 / 120))))));

@@ -150,11 +150,6 @@ export class EqKernel implements Kernel {
     }
   }
 
-  /** Value of parameter i at frame `off` of the current slice. */
-  private at(i: number, off: number): number {
-    return off === 0 ? this.bank.value[i] : this.bank.valueAfter(i, off);
-  }
-
   private block(inputs: readonly Float32Array[], outputs: readonly Float32Array[], s: number, off: number, n: number, chans: number): void {
     this.load(inputs, s, n, chans);
 
@@ -229,10 +224,10 @@ export class EqKernel implements Kernel {
   private prepareBand(b: EqBand, k: number, off: number, n: number, chans: number): number {
     const bank = this.bank;
     const L = this.layout.bands[k];
-    const on = this.at(L.on, off) >= 0.5;
-    const type = Math.round(this.at(L.type, off));
-    const slope = type === BAND_LOW_CUT || type === BAND_HIGH_CUT ? Math.round(this.at(L.slope, off)) : -1;
-    const stereo = Math.round(this.at(L.stereo, off));
+    const on = (off === 0 ? bank.value[L.on] : bank.valueAfter(L.on, off)) >= 0.5;
+    const type = Math.round(off === 0 ? bank.value[L.type] : bank.valueAfter(L.type, off));
+    const slope = type === BAND_LOW_CUT || type === BAND_HIGH_CUT ? Math.round(off === 0 ? bank.value[L.slope] : bank.valueAfter(L.slope, off)) : -1;
+    const stereo = Math.round(off === 0 ? bank.value[L.stereo] : bank.valueAfter(L.stereo, off));
     let target = on ? 1 : 0;
     if (type !== b.type || slope !== b.slope || stereo !== b.stereo) {
       if (b.fade === 0) {
@@ -255,9 +250,9 @@ export class EqKernel implements Kernel {
     const bs = b.slope;
     const gainType = isGainType(bt);
     const fs = this.sampleRate;
-    const f0 = this.at(L.freq, off);
-    const q0 = this.at(L.q, off);
-    const g0 = gainType ? this.at(L.gain, off) : 0;
+    const f0 = off === 0 ? bank.value[L.freq] : bank.valueAfter(L.freq, off);
+    const q0 = off === 0 ? bank.value[L.q] : bank.valueAfter(L.q, off);
+    const g0 = gainType ? (off === 0 ? bank.value[L.gain] : bank.valueAfter(L.gain, off)) : 0;
     if (f0 !== b.curF || g0 !== b.curG || q0 !== b.curQ) {
       designBand(bt, f0, g0, q0, bs, fs, b.curD);
       designToRun(b.curD, b.cur);
@@ -267,9 +262,9 @@ export class EqKernel implements Kernel {
     }
     let moving = false;
     if (bank.active) {
-      const f1 = bank.valueAfter(L.freq, off + n);
-      const q1 = bank.valueAfter(L.q, off + n);
-      const g1 = gainType ? bank.valueAfter(L.gain, off + n) : 0;
+      const f1 = bank.moving(L.freq) ? bank.valueAfter(L.freq, off + n) : f0;
+      const q1 = bank.moving(L.q) ? bank.valueAfter(L.q, off + n) : q0;
+      const g1 = gainType ? (bank.moving(L.gain) ? bank.valueAfter(L.gain, off + n) : g0) : 0;
       moving = f1 !== f0 || g1 !== g0 || q1 !== q0;
       if (moving) {
         if (isIdentity(b.curD)) {
@@ -432,7 +427,8 @@ export class EqKernel implements Kernel {
    */
   private output(outputs: readonly Float32Array[], s: number, off: number, n: number, chans: number): void {
     const Lo = this.layout;
-    const db0 = this.at(Lo.output, off);
+    const bank = this.bank;
+    const db0 = off === 0 ? bank.value[Lo.output] : bank.valueAfter(Lo.output, off);
     if (db0 !== this.gainDb) {
       this.gainDb = db0;
       this.gainLin = Math.pow(10, db0 / 20);
@@ -440,11 +436,11 @@ export class EqKernel implements Kernel {
     const ga = this.gainLin;
     let gb = ga;
     let db1 = db0;
-    if (this.bank.active) {
-      db1 = this.bank.valueAfter(Lo.output, off + n);
+    if (bank.moving(Lo.output)) {
+      db1 = bank.valueAfter(Lo.output, off + n);
       if (db1 !== db0) gb = Math.pow(10, db1 / 20);
     }
-    const pTarget = this.at(Lo.phase, off) >= 0.5 ? -1 : 1;
+    const pTarget = (off === 0 ? bank.value[Lo.phase] : bank.valueAfter(Lo.phase, off)) >= 0.5 ? -1 : 1;
     const p0 = this.polarity;
     let p1 = p0;
     if (pTarget !== p0) {

@@ -148,6 +148,8 @@ export class LimiterKernel implements Kernel {
   private link = 1;
   private linked = true;
   private ditherMode = DITHER_OFF;
+  /** ditherHeadroomLsb(ditherMode), kept here so process() makes no call that returns a double */
+  private ditherHeadroom = 0.5 - 0.5; // a double field from the start (0 as a literal is a Smi)
 
   // meters
   private readonly inPeak = new Float64Array(2);
@@ -200,6 +202,7 @@ export class LimiterKernel implements Kernel {
     this.truePeak = false;
     this.linked = true;
     this.ditherMode = DITHER_OFF;
+    this.ditherHeadroom = ditherHeadroomLsb(DITHER_OFF);
     this.reset();
   }
 
@@ -290,6 +293,7 @@ export class LimiterKernel implements Kernel {
     if (mode !== this.ditherMode) {
       for (let c = 0; c < nch; c++) this.dithers[c].setMode(mode);
       this.ditherMode = mode;
+      this.ditherHeadroom = ditherHeadroomLsb(mode);
     }
   }
 
@@ -321,7 +325,7 @@ export class LimiterKernel implements Kernel {
     const dithering = this.ditherMode !== DITHER_OFF;
     if (dithering) {
       const d = this.dithers[0];
-      threshold -= (ditherHeadroomLsb(this.ditherMode) * d.lsb) / postMin;
+      threshold -= (this.ditherHeadroom * d.lsb) / postMin;
       gridMax = d.gridBelow(postMin);
     }
 

@@ -120,6 +120,14 @@ export class ParamBank {
     }
   }
 
+  /**
+   * True while parameter i ramps. Callers on the audio thread test this before valueAfter: a
+   * double returned from a call V8 does not inline is boxed on the heap, a boolean is not.
+   */
+  moving(i: number): boolean {
+    return this.rampLeft[i] !== 0;
+  }
+
   /** Value of parameter i after n more frames of its ramp. */
   valueAfter(i: number, n: number): number {
     const left = this.rampLeft[i];
