@@ -7,6 +7,7 @@
  * Why LR8: at one octave below the corner the LR8 high side is 1/(1 + 2^8) -> -48.2 dB, and one
  * octave above 1/(1 + 2^-8) -> -0.034 dB; an LR4 would give only -24.6 dB and -0.53 dB.
  */
+import { DF1_COEFS } from './df1.js';
 import { flushRange } from './svf.js';
 import { LR8_ALLPASS_STATE, LR8_COEFS, LR8_HIGHPASS_STATE, lr8Allpass, lr8Design, lr8Highpass } from './linkwitz-riley.js';
 
@@ -33,43 +34,54 @@ export class BassMono {
   }
 
   /**
-   * Fused: m = LR8 allpass of (l + r)/2, s = LR8 high-pass of (l - r)/2, in one loop (the mid and
-   * side recurrences run side by side). Same DF1 sections and state as process().
+   * Fused: with a = hl l[off + i] and b = hr r[off + i], m = LR8 allpass of a + b and s = LR8
+   * high-pass of a - b, in one loop (the mid and side recurrences run side by side). hl = hr = 0.5
+   * gives M = (l + r)/2 and S = (l - r)/2 (the same bits: halving is exact); -0.5 also flips a
+   * channel's polarity. Same DF1 sections and state as process().
    */
-  processLR(l: Float64Array, r: Float64Array, m: Float64Array, s: Float64Array, n: number): void {
+  processLR(
+    l: Float32Array | Float64Array,
+    r: Float32Array | Float64Array,
+    off: number,
+    hl: number,
+    hr: number,
+    m: Float64Array,
+    s: Float64Array,
+    n: number,
+  ): void {
     const c = this.coefs, ms = this.midState, ss = this.sideState;
     const a1 = c[0], a2 = c[1], a0 = c[2];
-    const b1 = c[3], b2 = c[4], b0 = c[5];
+    const b1 = c[DF1_COEFS], b2 = c[DF1_COEFS + 1], b0 = c[DF1_COEFS + 2];
     // mid history pairs: input, after section 1, after section 2
     let mx1 = ms[0], mx2 = ms[1], my1 = ms[2], my2 = ms[3], mz1 = ms[4], mz2 = ms[5];
     // side history pairs: input, after sections 1..4
     let x1 = ss[0], x2 = ss[1], p1 = ss[2], p2 = ss[3], q1 = ss[4], q2 = ss[5];
     let r1 = ss[6], r2 = ss[7], u1 = ss[8], u2 = ss[9];
     for (let i = 0; i < n; i++) {
-      const L = l[i], R = r[i];
+      const L = hl * l[off + i], R = hr * r[off + i];
       // mid: allpass k1 then k2 (df1.ts)
-      const mx = (L + R) * 0.5;
-      const my = a2 * (mx - my2) + a1 * (mx1 - my1) + mx2;
+      const mx = L + R;
+      const my = a2 * (mx - my2) + (mx2 + a1 * (mx1 - my1));
       mx2 = mx1;
       mx1 = mx;
-      const mz = b2 * (my - mz2) + b1 * (my1 - mz1) + my2;
+      const mz = b2 * (my - mz2) + (my2 + b1 * (my1 - mz1));
       my2 = my1;
       my1 = my;
       mz2 = mz1;
       mz1 = mz;
       m[i] = mz;
       // side: high-pass k1, k2, k1, k2
-      const x = (L - R) * 0.5;
-      const p = a0 * (x - 2 * x1 + x2) - a1 * p1 - a2 * p2;
+      const x = L - R;
+      const p = a0 * (x + (x2 - 2 * x1)) - (a1 * p1 + a2 * p2);
       x2 = x1;
       x1 = x;
-      const q = b0 * (p - 2 * p1 + p2) - b1 * q1 - b2 * q2;
+      const q = b0 * (p + (p2 - 2 * p1)) - (b1 * q1 + b2 * q2);
       p2 = p1;
       p1 = p;
-      const rr = a0 * (q - 2 * q1 + q2) - a1 * r1 - a2 * r2;
+      const rr = a0 * (q + (q2 - 2 * q1)) - (a1 * r1 + a2 * r2);
       q2 = q1;
       q1 = q;
-      const u = b0 * (rr - 2 * r1 + r2) - b1 * u1 - b2 * u2;
+      const u = b0 * (rr + (r2 - 2 * r1)) - (b1 * u1 + b2 * u2);
       r2 = r1;
       r1 = rr;
       u2 = u1;

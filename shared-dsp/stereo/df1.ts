@@ -1,80 +1,108 @@
 /**
- * Second-order allpass and high-pass sections in direct form I, for the places where the imager
- * needs only one output of a section (mid allpasses, tree compensation allpasses, the bass-mono
- * high-pass; the cascades run inline in linkwitz-riley.ts, bass-mono.ts and band-tree.ts). They cost 6 to 8 operations per sample against 12 to 14 for a trapezoidal SVF
- * section with the same output; the state is past inputs and outputs, so a corner that steps
- * every 32 frames along a ramp only perturbs the output in proportion to the step.
+ * Second-order allpass, low-pass and high-pass sections in direct form I: the building blocks of
+ * every imager filter (Linkwitz-Riley splits and allpasses, the bass-mono LR8; the cascades run
+ * inline in band-tree.ts and bass-mono.ts, the block functions here are their references). The
+ * state is past inputs and outputs, so a corner that steps every 32 frames along a ramp only
+ * perturbs the output in proportion to the step (at DC a low-pass keeps its output exactly, as
+ * 1 + a1 + a2 = 4 bl), unlike direct form II whose state is scaled by 1/g^2.
  *
- * Both are the bilinear transform (corner prewarped with g = tan(pi fc/fs)) of the analog
- * prototypes, exactly like the SVF sections (svf.ts), so they have the same transfer functions:
- *   allpass (s^2 - k s + 1)/(s^2 + k s + 1), high-pass s^2/(s^2 + k s + 1)
- *   with s = (1/g)(1 - z^-1)/(1 + z^-1):
+ * All are the bilinear transform (corner prewarped with g = tan(pi fc/fs)) of the analog
+ * prototypes with denominator s^2 + k s + 1 (S. H. Linkwitz, JAES 24(1) 1976 for the
+ * Butterworth dampings; R. Bristow-Johnson, "Cookbook formulae for audio EQ biquad filter
+ * coefficients", for the bilinear mapping), s = (1/g)(1 - z^-1)/(1 + z^-1):
  *   D = 1 + k g + g^2,  a1 = 2 (g^2 - 1)/D,  a2 = (1 - k g + g^2)/D
- *   allpass:   H(z) = (a2 + a1 z^-1 + z^-2)/(1 + a1 z^-1 + a2 z^-2)
- *              y = a2 (x - y[n-2]) + a1 (x[n-1] - y[n-1]) + x[n-2]
- *              (numerator = mirrored denominator: |H| = 1 for any coefficient values)
- *   high-pass: H(z) = b0 (1 - 2 z^-1 + z^-2)/(1 + a1 z^-1 + a2 z^-2), b0 = 1/D
- *              y = b0 (x - 2 x[n-1] + x[n-2]) - a1 y[n-1] - a2 y[n-2]
+ *   allpass   (s^2 - k s + 1)/(s^2 + k s + 1):
+ *             H(z) = (a2 + a1 z^-1 + z^-2)/(1 + a1 z^-1 + a2 z^-2)
+ *             y = a2 (x - y[n-2]) + (x[n-2] + a1 (x[n-1] - y[n-1]))
+ *             (numerator = mirrored denominator: |H| = 1 for any coefficient values)
+ *   low-pass  1/(s^2 + k s + 1):   H(z) = bl (1 + z^-1)^2/(1 + a1 z^-1 + a2 z^-2), bl = g^2/D
+ *             y = bl (x + (x[n-2] + 2 x[n-1])) - (a1 y[n-1] + a2 y[n-2])
+ *   high-pass s^2/(s^2 + k s + 1): H(z) = bh (1 - z^-1)^2/(1 + a1 z^-1 + a2 z^-2), bh = 1/D
+ *             y = bh (x + (x[n-2] - 2 x[n-1])) - (a1 y[n-1] + a2 y[n-2])
+ * The grouping keeps the path from the new input x to y at three operations (what bounds the
+ * speed of a cascade run sample by sample); the fused loops use the same expressions, so they
+ * give the same bits as these references.
  *
- * Coefficients: [a1, a2, b0] (3 numbers). State: the input history (x1, x2) and the output
- * history (y1, y2) are two separate pairs, so in a cascade a section's output pair is the next
- * section's input pair: one pair per node. A cascade must then run sample by sample (the fused
- * loops, df1AllpassChain): a section run over a whole block before the next would overwrite the
- * history the next section still has to start from.
+ * Coefficients: [a1, a2, bh, bl] (DF1_COEFS numbers). State: the input history (x1, x2) and the
+ * output history (y1, y2) are separate pairs; in a fused cascade a section's output pair is the
+ * next section's input pair (one pair per node). A cascade run section after section over a whole
+ * block needs its own pairs per section (the block functions here).
  */
 
-export const DF1_COEFS = 3;
+export const DF1_COEFS = 4;
+/** offsets inside a section's coefficients */
+export const DF1_A1 = 0;
+export const DF1_A2 = 1;
+export const DF1_BH = 2;
+export const DF1_BL = 3;
+/** state of one block-run section: x1, x2, y1, y2 */
+export const DF1_STATE = 4;
 
-/** Coefficients [a1, a2, b0] for prewarped corner g and damping k. */
+/** Coefficients [a1, a2, bh, bl] for prewarped corner g and damping k. */
 export function df1Design(c: Float64Array, co: number, g: number, k: number): void {
   const g2 = g * g;
   const inv = 1 / (1 + k * g + g2);
   c[co] = 2 * (g2 - 1) * inv;
   c[co + 1] = (1 - k * g + g2) * inv;
   c[co + 2] = inv;
+  c[co + 3] = g2 * inv;
 }
 
-/** In place allpass; input history at st[xo], st[xo + 1], output history at st[yo], st[yo + 1]. */
-export function df1Allpass(buf: Float64Array, n: number, c: Float64Array, co: number, st: Float64Array, xo: number, yo: number): void {
+/** In place allpass; state [x1, x2, y1, y2] at st[so..]. */
+export function df1Allpass(buf: Float64Array, n: number, c: Float64Array, co: number, st: Float64Array, so: number): void {
   const a1 = c[co], a2 = c[co + 1];
-  let x1 = st[xo], x2 = st[xo + 1], y1 = st[yo], y2 = st[yo + 1];
+  let x1 = st[so], x2 = st[so + 1], y1 = st[so + 2], y2 = st[so + 3];
   for (let i = 0; i < n; i++) {
     const x = buf[i];
-    const y = a2 * (x - y2) + a1 * (x1 - y1) + x2;
+    const y = a2 * (x - y2) + (x2 + a1 * (x1 - y1));
     x2 = x1;
     x1 = x;
     y2 = y1;
     y1 = y;
     buf[i] = y;
   }
-  st[xo] = x1;
-  st[xo + 1] = x2;
-  st[yo] = flushTiny(y1);
-  st[yo + 1] = flushTiny(y2);
+  st[so] = x1;
+  st[so + 1] = x2;
+  st[so + 2] = flushTiny(y1);
+  st[so + 3] = flushTiny(y2);
 }
 
-/**
- * In place: a cascade of `count` allpass sections run sample by sample, section j with
- * coefficients at c[co + j stride] and node histories at st[so + 2j] (node 0 = input).
- * General and slower than the fused loops; for paths that are not hot.
- */
-export function df1AllpassChain(buf: Float64Array, n: number, c: Float64Array, co: number, stride: number, count: number, st: Float64Array, so: number): void {
+/** y = low-pass of x (y may be x); state [x1, x2, y1, y2] at st[so..]. */
+export function df1Lowpass(x: Float64Array, y: Float64Array, n: number, c: Float64Array, co: number, st: Float64Array, so: number): void {
+  const a1 = c[co], a2 = c[co + 1], bl = c[co + 3];
+  let x1 = st[so], x2 = st[so + 1], y1 = st[so + 2], y2 = st[so + 3];
   for (let i = 0; i < n; i++) {
-    let x = buf[i];
-    for (let j = 0; j < count; j++) {
-      const a1 = c[co + j * stride], a2 = c[co + j * stride + 1];
-      const xi = so + 2 * j, yi = xi + 2;
-      const y = a2 * (x - st[yi + 1]) + a1 * (st[xi] - st[yi]) + st[xi + 1];
-      st[xi + 1] = st[xi];
-      st[xi] = x;
-      x = y;
-    }
-    const last = so + 2 * count;
-    st[last + 1] = st[last];
-    st[last] = x;
-    buf[i] = x;
+    const v = x[i];
+    const u = bl * (v + (x2 + 2 * x1)) - (a1 * y1 + a2 * y2);
+    x2 = x1;
+    x1 = v;
+    y2 = y1;
+    y1 = u;
+    y[i] = u;
   }
-  for (let k = so + 2; k <= so + 2 * count + 1; k++) st[k] = flushTiny(st[k]);
+  st[so] = x1;
+  st[so + 1] = x2;
+  st[so + 2] = flushTiny(y1);
+  st[so + 3] = flushTiny(y2);
+}
+
+/** In place high-pass; state [x1, x2, y1, y2] at st[so..]. */
+export function df1Highpass(buf: Float64Array, n: number, c: Float64Array, co: number, st: Float64Array, so: number): void {
+  const a1 = c[co], a2 = c[co + 1], bh = c[co + 2];
+  let x1 = st[so], x2 = st[so + 1], y1 = st[so + 2], y2 = st[so + 3];
+  for (let i = 0; i < n; i++) {
+    const x = buf[i];
+    const y = bh * (x + (x2 - 2 * x1)) - (a1 * y1 + a2 * y2);
+    x2 = x1;
+    x1 = x;
+    y2 = y1;
+    y1 = y;
+    buf[i] = y;
+  }
+  st[so] = x1;
+  st[so + 1] = x2;
+  st[so + 2] = flushTiny(y1);
+  st[so + 3] = flushTiny(y2);
 }
 
 /** Flush recursive state that has decayed into the denormal range. */

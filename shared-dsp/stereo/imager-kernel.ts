@@ -37,7 +37,7 @@ import { BandSplitter, orderCrossovers } from './band-splitter.js';
 import { BassMono } from './bass-mono.js';
 import { CorrelationMeter, VectorscopeBuffer } from './correlation.js';
 import { IMAGER_METER, IMAGER_METER_SIZE, IMAGER_SCOPE_POINTS } from './imager-meters.js';
-import { crossfadeInto, scaleRamp, toMidSide, widthExact } from './ms-width.js';
+import { crossfadeInto, midSideOf, scaleRamp, toMidSide, widthExact } from './ms-width.js';
 import { dbToGain, rotationCos, rotationSin } from './placement.js';
 
 /** parameter indices in the bank, and their units */
@@ -122,7 +122,8 @@ export class ImagerKernel implements Kernel {
   private readonly fade1 = new Float64Array(FADES);
   private readonly fadeK = new Int32Array(FADES);
   private readonly place = new Float64Array(8);
-  private readonly sums = new Float64Array(3);
+  /** output loop results: sum L^2, sum R^2, sum L R, peak L, peak R */
+  private readonly sums = new Float64Array(5);
   private fresh = true;
   private monoLive = false;
 
@@ -166,6 +167,7 @@ export class ImagerKernel implements Kernel {
       this.ts = new Float64Array(cap);
       this.side = new Float64Array(cap);
     }
+    this.splitter.prepare(cap);
     this.fadeStep = 1 / Math.max(1, Math.round(IMAGER_FADE_SECONDS * sampleRate));
     this.meter.prepare(sampleRate);
     this.scope.prepare(sampleRate);
@@ -337,17 +339,22 @@ export class ImagerKernel implements Kernel {
     this.stepFades(n);
     const a0 = f0[F_SPLIT], a1 = f1[F_SPLIT], m0 = f0[F_MONO], m1 = f1[F_MONO];
 
-    // ---- 1. polarity and swap
-    inputStage(inL, inR, pos, bl, br, n, f0, f1, fk);
+    // ---- 1. polarity and swap; settled, they only pick the source arrays and the signs of M/S
+    const sw0 = f0[F_SWAP], pol0 = f0[F_POLL], por0 = f0[F_POLR];
+    const inSettled = sw0 === f1[F_SWAP] && (sw0 === 0 || sw0 === 1) && pol0 === f1[F_POLL] && por0 === f1[F_POLR];
+    const swapped = sw0 === 1;
+    const srcL = swapped ? inR : inL, srcR = swapped ? inL : inR;
+    const hl = 0.5 * (swapped ? por0 : pol0), hr = 0.5 * (swapped ? pol0 : por0);
 
     // ---- 2. width
-    let midSide = false;
     const monoRun = m0 > 0 || m1 > 0;
     if (!monoRun && this.monoLive) {
       this.mono.reset();
       this.monoLive = false;
     }
-    if (!monoRun && a0 === 0 && a1 === 0) {
+    const midSide = monoRun || a0 !== 0 || a1 !== 0; // else the plain (bit-exact) form
+    if (!midSide) {
+      inputStage(inL, inR, pos, bl, br, n, f0, f1, fk);
       if (nb > 1) {
         // keep the band tree warm for a later fade-in (results unused)
         toMidSide(bl, br, bm, bs, n);
@@ -355,18 +362,25 @@ export class ImagerKernel implements Kernel {
       }
       widthExact(bl, br, n, gp0, gp1);
     } else {
-      if (monoRun) {
-        this.monoLive = true;
-        if (m0 === 1 && m1 === 1) this.mono.processLR(bl, br, bm, bs, n);
-        else {
-          toMidSide(bl, br, tm, ts, n);
-          bm.set(tm);
-          bs.set(ts);
+      // bm = M, bs = S, through bass mono when it runs
+      if (monoRun) this.monoLive = true;
+      const monoOn = m0 === 1 && m1 === 1;
+      if (inSettled && monoOn) this.mono.processLR(srcL, srcR, pos, hl, hr, bm, bs, n);
+      else if (inSettled && !monoRun) midSideOf(srcL, srcR, pos, hl, hr, bm, bs, n);
+      else {
+        inputStage(inL, inR, pos, bl, br, n, f0, f1, fk);
+        toMidSide(bl, br, tm, ts, n);
+        bm.set(tm);
+        bs.set(ts);
+        if (monoRun) {
           this.mono.process(bm, bs, n);
-          crossfadeInto(bm, tm, n, m0, m1, fk[F_MONO]);
-          crossfadeInto(bs, ts, n, m0, m1, fk[F_MONO]);
+          if (!monoOn) {
+            crossfadeInto(bm, tm, n, m0, m1, fk[F_MONO]);
+            crossfadeInto(bs, ts, n, m0, m1, fk[F_MONO]);
+          }
         }
-      } else toMidSide(bl, br, bm, bs, n);
+      }
+      // band split: bm = M', side = S'
       if (nb > 1 && a0 === 1 && a1 === 1) splitter.process(bm, bs, side, n, g0, g1);
       else if (nb > 1) {
         tm.set(bm);
@@ -380,46 +394,38 @@ export class ImagerKernel implements Kernel {
           crossfadeInto(side, ts, n, a0, a1, fk[F_SPLIT]);
         }
       } else scaleRamp(bs, side, n, gp0, gp1);
-      midSide = true; // bm = M', side = S': the output loop forms L = M' + S', R = M' - S'
     }
 
     // ---- 3. rotation, balance, output gain, written out with the peaks and meter sums
     this.placement();
     this.writeOut(outL, outR, pos, n, midSide);
     this.meter.accumulate(this.sums, n);
-    this.scope.push(bl, br, 0, n);
+    this.scope.push(outL, outR, pos, n);
   }
 
   /**
    * Output loop: L' = gl (c L - s R), R' = gr (s L + c R) with c, s, gl, gr moving linearly over
-   * the chunk (c = 1, s = 0, gains 1: a plain copy); from M'/S' when midSide. Writes the final
-   * samples back to bl/br (for the scope), and the peaks and sums for the meters.
+   * the chunk (c = 1, s = 0, gains 1: a plain copy); from L = M' + S', R = M' - S' when midSide,
+   * then with c, s, gl, gr settled as one matrix on (M', S'):
+   *   L' = gl (c - s) M' + gl (c + s) S',  R' = gr (c + s) M' + gr (s - c) S'
+   * (neutral: M' + S', M' - S', the same bits as the plain form). Also the peaks and the sums for
+   * the correlation meter.
    */
   private writeOut(outL: Float32Array, outR: Float32Array, pos: number, n: number, midSide: boolean): void {
-    const pl = this.place, bl = this.bl, br = this.br;
-    const xa = midSide ? this.bm : bl, ya = midSide ? this.side : br;
-    let pkL = this.peakL, pkR = this.peakR;
-    let sll = 0, srr = 0, slr = 0;
-    if (pl[PL_C0] === 1 && pl[PL_C1] === 1 && pl[PL_S0] === 0 && pl[PL_S1] === 0 && pl[PL_L0] === 1 && pl[PL_L1] === 1 && pl[PL_R0] === 1 && pl[PL_R1] === 1) {
-      for (let i = 0; i < n; i++) {
-        const u = xa[i], w = ya[i];
-        const a = midSide ? u + w : u, b = midSide ? u - w : w;
-        bl[i] = a;
-        br[i] = b;
-        outL[pos + i] = a;
-        outR[pos + i] = b;
-        sll += a * a;
-        srr += b * b;
-        slr += a * b;
-        const aa = Math.abs(a), bb = Math.abs(b);
-        if (aa > pkL) pkL = aa;
-        if (bb > pkR) pkR = bb;
-      }
+    const pl = this.place;
+    const xa = midSide ? this.bm : this.bl, ya = midSide ? this.side : this.br;
+    const c0 = pl[PL_C0], s0 = pl[PL_S0], l0 = pl[PL_L0], r0 = pl[PL_R0];
+    const settled = c0 === pl[PL_C1] && s0 === pl[PL_S1] && l0 === pl[PL_L1] && r0 === pl[PL_R1];
+    if (midSide && settled) {
+      writeMatrix(xa, ya, outL, outR, pos, n, l0 * (c0 - s0), l0 * (c0 + s0), r0 * (c0 + s0), r0 * (s0 - c0), this.sums);
+    } else if (!midSide && settled && c0 === 1 && s0 === 0 && l0 === 1 && r0 === 1) {
+      writeCopy(xa, ya, outL, outR, pos, n, this.sums);
     } else {
       const inv = 1 / n;
-      let c = pl[PL_C0], sn = pl[PL_S0], gl = pl[PL_L0], gr = pl[PL_R0];
+      let c = c0, sn = s0, gl = l0, gr = r0;
       const dc = (pl[PL_C1] - c) * inv, ds = (pl[PL_S1] - sn) * inv;
       const dl = (pl[PL_L1] - gl) * inv, dr = (pl[PL_R1] - gr) * inv;
+      let sll = 0, srr = 0, slr = 0, pkL = 0, pkR = 0;
       for (let i = 0; i < n; i++) {
         c += dc;
         sn += ds;
@@ -428,8 +434,6 @@ export class ImagerKernel implements Kernel {
         const u = xa[i], w = ya[i];
         const x = midSide ? u + w : u, y = midSide ? u - w : w;
         const a = (c * x - sn * y) * gl, b = (sn * x + c * y) * gr;
-        bl[i] = a;
-        br[i] = b;
         outL[pos + i] = a;
         outR[pos + i] = b;
         sll += a * a;
@@ -439,14 +443,72 @@ export class ImagerKernel implements Kernel {
         if (aa > pkL) pkL = aa;
         if (bb > pkR) pkR = bb;
       }
+      const sums = this.sums;
+      sums[0] = sll;
+      sums[1] = srr;
+      sums[2] = slr;
+      sums[3] = pkL;
+      sums[4] = pkR;
     }
-    this.peakL = pkL;
-    this.peakR = pkR;
     const sums = this.sums;
-    sums[0] = sll;
-    sums[1] = srr;
-    sums[2] = slr;
+    if (sums[3] > this.peakL) this.peakL = sums[3];
+    if (sums[4] > this.peakR) this.peakR = sums[4];
   }
+}
+
+/** Output loop of the settled M/S path: L = pLM M + pLS S, R = pRM M + pRS S, with the meter sums. */
+function writeMatrix(
+  m: Float64Array,
+  s: Float64Array,
+  outL: Float32Array,
+  outR: Float32Array,
+  pos: number,
+  n: number,
+  pLM: number,
+  pLS: number,
+  pRM: number,
+  pRS: number,
+  sums: Float64Array,
+): void {
+  let sll = 0, srr = 0, slr = 0, pkL = 0, pkR = 0;
+  for (let i = 0; i < n; i++) {
+    const u = m[i], w = s[i];
+    const a = pLM * u + pLS * w, b = pRM * u + pRS * w;
+    outL[pos + i] = a;
+    outR[pos + i] = b;
+    sll += a * a;
+    srr += b * b;
+    slr += a * b;
+    const aa = Math.abs(a), bb = Math.abs(b);
+    if (aa > pkL) pkL = aa;
+    if (bb > pkR) pkR = bb;
+  }
+  sums[0] = sll;
+  sums[1] = srr;
+  sums[2] = slr;
+  sums[3] = pkL;
+  sums[4] = pkR;
+}
+
+/** Output loop of the neutral plain path: a copy, with the meter sums. */
+function writeCopy(l: Float64Array, r: Float64Array, outL: Float32Array, outR: Float32Array, pos: number, n: number, sums: Float64Array): void {
+  let sll = 0, srr = 0, slr = 0, pkL = 0, pkR = 0;
+  for (let i = 0; i < n; i++) {
+    const a = l[i], b = r[i];
+    outL[pos + i] = a;
+    outR[pos + i] = b;
+    sll += a * a;
+    srr += b * b;
+    slr += a * b;
+    const aa = Math.abs(a), bb = Math.abs(b);
+    if (aa > pkL) pkL = aa;
+    if (bb > pkR) pkR = bb;
+  }
+  sums[0] = sll;
+  sums[1] = srr;
+  sums[2] = slr;
+  sums[3] = pkL;
+  sums[4] = pkR;
 }
 
 /**

@@ -11,18 +11,17 @@
  *                k1 = 2 cos(pi/8), k2 = 2 cos(3 pi/8); low + high = B4(-s)/B4(s), the allpass
  *                made of the two sections (s^2 - k s + 1)/(s^2 + k s + 1).
  *
- * The LR4 split runs on trapezoidal SVF sections (svf.ts) and takes the high side as
- * (allpass - low): the first Butterworth section gives the allpass output for free, so a split
- * costs two SVF sections and low + high equals the allpass by construction. Allpass-only and
- * high-pass-only filters use direct-form-I sections (df1.ts). All of them are the bilinear
- * transform of the prototypes with the same prewarped corner, so the identities above hold in
- * the digital filters up to rounding.
+ * Every section is a direct-form-I biquad (df1.ts), the bilinear transform of the prototype with
+ * the corner prewarped, so the identities above hold in the digital filters up to rounding. The
+ * LR4 split takes its high side as (allpass - low): low = LP(LP(x)) and the allpass section run
+ * on the same input, so low + high equals the allpass by construction (3 sections, where a high
+ * side of its own would need 2 more).
  *
- * Coefficients of an LR4 corner: [SVF a1 a2 g, DF1 allpass a1 a2 b0] (LR4_COEFS = 6).
- * Coefficients of an LR8 corner: [DF1 k1 section, DF1 k2 section] (LR8_COEFS = 6).
+ * Coefficients of an LR4 corner: one DF1 section [a1 a2 bh bl] (LR4_COEFS = 4).
+ * Coefficients of an LR8 corner: [DF1 k1 section, DF1 k2 section] (LR8_COEFS = 8).
  */
-import { df1Allpass, df1AllpassChain, df1Design, flushTiny } from './df1.js';
-import { flush, prewarp, svfDesign } from './svf.js';
+import { DF1_COEFS, DF1_STATE, df1Allpass, df1Design, df1Lowpass, flushTiny } from './df1.js';
+import { prewarp } from './svf.js';
 
 /** damping of the 2nd-order Butterworth section: k = 1/Q = sqrt 2 */
 export const BUTTER2_K = Math.SQRT2;
@@ -30,33 +29,33 @@ export const BUTTER2_K = Math.SQRT2;
 export const BUTTER4_K1 = 2 * Math.cos(Math.PI / 8);
 export const BUTTER4_K2 = 2 * Math.cos((3 * Math.PI) / 8);
 
-export const LR4_COEFS = 6;
-/** offset of the DF1 allpass coefficients inside an LR4 corner */
-export const LR4_AP = 3;
-export const LR4_SPLIT_STATE = 4;
-export const LR8_COEFS = 6;
+export const LR4_COEFS = DF1_COEFS;
+/** LR4 split run as a block: allpass, low-pass, low-pass sections, [x1 x2 y1 y2] each */
+export const LR4_SPLIT_STATE = 3 * DF1_STATE;
+/** LR4 allpass run as a block */
+export const LR4_ALLPASS_STATE = DF1_STATE;
+export const LR8_COEFS = 2 * DF1_COEFS;
 /** LR8 high-pass: 4 cascaded DF1 sections, 5 history pairs */
 export const LR8_HIGHPASS_STATE = 10;
 /** LR8 allpass: 2 cascaded DF1 sections, 3 history pairs */
 export const LR8_ALLPASS_STATE = 6;
 
-/** LR4 corner coefficients. */
+/** LR4 corner coefficients (the Butterworth-2 section). */
 export function lr4Design(c: Float64Array, co: number, freq: number, sampleRate: number): void {
-  const g = prewarp(freq, sampleRate);
-  svfDesign(c, co, g, BUTTER2_K);
-  df1Design(c, co + LR4_AP, g, BUTTER2_K);
+  df1Design(c, co, prewarp(freq, sampleRate), BUTTER2_K);
 }
 
 /** LR8 corner coefficients: the two Butterworth-4 sections [k1 section, k2 section]. */
 export function lr8Design(c: Float64Array, co: number, freq: number, sampleRate: number): void {
   const g = prewarp(freq, sampleRate);
   df1Design(c, co, g, BUTTER4_K1);
-  df1Design(c, co + 3, g, BUTTER4_K2);
+  df1Design(c, co + DF1_COEFS, g, BUTTER4_K2);
 }
 
 /**
  * LR4 split: lo = LP(LP(x)), hi = AP(x) - lo (= HP(HP(x)) by the identity above).
- * x may be the same array as lo or hi (each sample is read before it is written).
+ * x may be the same array as lo or hi (each sample is read before it is written); lo and hi must
+ * differ. State: LR4_SPLIT_STATE numbers at st[so..].
  */
 export function lr4Split(
   x: Float64Array,
@@ -68,59 +67,42 @@ export function lr4Split(
   st: Float64Array,
   so: number,
 ): void {
-  const a1 = c[co], a2 = c[co + 1], g = c[co + 2];
-  const k2 = 2 * BUTTER2_K;
-  let p1 = st[so], p2 = st[so + 1], q1 = st[so + 2], q2 = st[so + 3];
-  for (let i = 0; i < n; i++) {
-    const v0 = x[i];
-    // first Butterworth section on x: low (v2) and allpass outputs
-    const v3 = v0 - p2;
-    const v1 = a1 * p1 + a2 * v3;
-    const v2 = p2 + g * v1;
-    p1 = 2 * v1 - p1;
-    p2 = 2 * v2 - p2;
-    // second Butterworth section on the first one's low output
-    const w3 = v2 - q2;
-    const w1 = a1 * q1 + a2 * w3;
-    const w2 = q2 + g * w1;
-    q1 = 2 * w1 - q1;
-    q2 = 2 * w2 - q2;
-    lo[i] = w2;
-    hi[i] = v0 - k2 * v1 - w2;
+  if (hi !== x) {
+    for (let i = 0; i < n; i++) hi[i] = x[i];
+    df1Allpass(hi, n, c, co, st, so);
+    df1Lowpass(x, lo, n, c, co, st, so + DF1_STATE);
+  } else {
+    df1Lowpass(x, lo, n, c, co, st, so + DF1_STATE);
+    df1Allpass(hi, n, c, co, st, so);
   }
-  st[so] = flush(p1);
-  st[so + 1] = flush(p2);
-  st[so + 2] = flush(q1);
-  st[so + 3] = flush(q2);
+  df1Lowpass(lo, lo, n, c, co, st, so + 2 * DF1_STATE);
+  for (let i = 0; i < n; i++) hi[i] -= lo[i];
 }
 
-/**
- * In place: the LR4 sum allpass (s^2 - sqrt2 s + 1)/(s^2 + sqrt2 s + 1) as a DF1 section with its
- * input history at st[xo..xo+1] and output history at st[yo..yo+1].
- */
-export function lr4Allpass(buf: Float64Array, n: number, c: Float64Array, co: number, st: Float64Array, xo: number, yo: number): void {
-  df1Allpass(buf, n, c, co + LR4_AP, st, xo, yo);
+/** In place: the LR4 sum allpass (s^2 - sqrt2 s + 1)/(s^2 + sqrt2 s + 1); LR4_ALLPASS_STATE at st[so..]. */
+export function lr4Allpass(buf: Float64Array, n: number, c: Float64Array, co: number, st: Float64Array, so: number): void {
+  df1Allpass(buf, n, c, co, st, so);
 }
 
 /** In place: LR8 high side s^8/B4^2, four DF1 high-pass sections (k1, k2, k1, k2). */
 export function lr8Highpass(buf: Float64Array, n: number, c: Float64Array, co: number, st: Float64Array, so: number): void {
   const a1 = c[co], a2 = c[co + 1], a0 = c[co + 2];
-  const b1 = c[co + 3], b2 = c[co + 4], b0 = c[co + 5];
+  const b1 = c[co + DF1_COEFS], b2 = c[co + DF1_COEFS + 1], b0 = c[co + DF1_COEFS + 2];
   // history pairs of the 5 nodes: input, after sections 1..4
   let x1 = st[so], x2 = st[so + 1], p1 = st[so + 2], p2 = st[so + 3], q1 = st[so + 4], q2 = st[so + 5];
   let r1 = st[so + 6], r2 = st[so + 7], u1 = st[so + 8], u2 = st[so + 9];
   for (let i = 0; i < n; i++) {
     const x = buf[i];
-    const p = a0 * (x - 2 * x1 + x2) - a1 * p1 - a2 * p2;
+    const p = a0 * (x + (x2 - 2 * x1)) - (a1 * p1 + a2 * p2);
     x2 = x1;
     x1 = x;
-    const q = b0 * (p - 2 * p1 + p2) - b1 * q1 - b2 * q2;
+    const q = b0 * (p + (p2 - 2 * p1)) - (b1 * q1 + b2 * q2);
     p2 = p1;
     p1 = p;
-    const r = a0 * (q - 2 * q1 + q2) - a1 * r1 - a2 * r2;
+    const r = a0 * (q + (q2 - 2 * q1)) - (a1 * r1 + a2 * r2);
     q2 = q1;
     q1 = q;
-    const u = b0 * (r - 2 * r1 + r2) - b1 * u1 - b2 * u2;
+    const u = b0 * (r + (r2 - 2 * r1)) - (b1 * u1 + b2 * u2);
     r2 = r1;
     r1 = r;
     u2 = u1;
@@ -139,9 +121,30 @@ export function lr8Highpass(buf: Float64Array, n: number, c: Float64Array, co: n
   st[so + 9] = flushTiny(u2);
 }
 
-/** In place: the LR8 sum allpass B4(-s)/B4(s), two DF1 allpass sections (k1, k2). */
+/** In place: the LR8 sum allpass B4(-s)/B4(s), two DF1 allpass sections (k1, k2), run sample by sample. */
 export function lr8Allpass(buf: Float64Array, n: number, c: Float64Array, co: number, st: Float64Array, so: number): void {
-  df1AllpassChain(buf, n, c, co, 3, 2, st, so);
+  const a1 = c[co], a2 = c[co + 1];
+  const b1 = c[co + DF1_COEFS], b2 = c[co + DF1_COEFS + 1];
+  // history pairs of the 3 nodes: input, after section 1, after section 2
+  let x1 = st[so], x2 = st[so + 1], y1 = st[so + 2], y2 = st[so + 3], z1 = st[so + 4], z2 = st[so + 5];
+  for (let i = 0; i < n; i++) {
+    const x = buf[i];
+    const y = a2 * (x - y2) + (x2 + a1 * (x1 - y1));
+    x2 = x1;
+    x1 = x;
+    const z = b2 * (y - z2) + (y2 + b1 * (y1 - z1));
+    y2 = y1;
+    y1 = y;
+    z2 = z1;
+    z1 = z;
+    buf[i] = z;
+  }
+  st[so] = x1;
+  st[so + 1] = x2;
+  st[so + 2] = flushTiny(y1);
+  st[so + 3] = flushTiny(y2);
+  st[so + 4] = flushTiny(z1);
+  st[so + 5] = flushTiny(z2);
 }
 
 /**

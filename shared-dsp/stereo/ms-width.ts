@@ -48,6 +48,18 @@ export function toMidSide(l: Float64Array, r: Float64Array, m: Float64Array, s: 
 }
 
 /**
+ * m = a + b, s = a - b with a = hl l[off + i], b = hr r[off + i]: hl = hr = 0.5 is toMidSide
+ * (the same bits), -0.5 also flips a channel's polarity.
+ */
+export function midSideOf(l: Float32Array, r: Float32Array, off: number, hl: number, hr: number, m: Float64Array, s: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) {
+    const a = hl * l[off + i], b = hr * r[off + i];
+    m[i] = a + b;
+    s[i] = a - b;
+  }
+}
+
+/**
  * In place: x = dry + t (x - dry), a crossfade whose position t moves linearly from t0 to t1
  * over the first k frames of the block and stays at t1 after them.
  */

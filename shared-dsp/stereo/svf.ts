@@ -1,6 +1,7 @@
 /**
- * Trapezoidal state-variable filter: the design shared by the LR4 splits (linkwitz-riley.ts,
- * band-tree.ts) and the correlation meter's low-pass, which run the section inline in their loops.
+ * Trapezoidal state-variable filter: the design of the correlation meter's optional low-pass, which
+ * runs the section inline in its loop; also the corner prewarp and the denormal flush every imager
+ * filter uses (the crossovers are DF1 sections, df1.ts: fewer operations per output).
  *
  * A. Simper, "Linear Trapezoidal Integrated SVF" / "Solving the continuous SVF equations using
  * trapezoidal integration and equivalent currents", Cytomic technical papers (2013):
