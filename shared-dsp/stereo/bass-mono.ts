@@ -34,22 +34,24 @@ export class BassMono {
   }
 
   /**
-   * Fused: with a = hl l[off + i] and b = hr r[off + i], m = LR8 allpass of a + b and s = LR8
-   * high-pass of a - b, in one loop (the mid and side recurrences run side by side). hl = hr = 0.5
-   * gives M = (l + r)/2 and S = (l - r)/2 (the same bits: halving is exact); -0.5 also flips a
-   * channel's polarity. Same DF1 sections and state as process().
+   * Fused: with a = sl l[off + i]/2 and b = sr r[off + i]/2, m = LR8 allpass of a + b and s = LR8
+   * high-pass of a - b, in one loop (the mid and side recurrences run side by side). Signs sl = sr =
+   * 1 give M = (l + r)/2 and S = (l - r)/2 (the same bits: halving is exact); -1 flips a channel's
+   * polarity (integers, so the call passes no boxed doubles). Same DF1 sections and state as
+   * process().
    */
   processLR(
     l: Float32Array | Float64Array,
     r: Float32Array | Float64Array,
     off: number,
-    hl: number,
-    hr: number,
+    sl: number,
+    sr: number,
     m: Float64Array,
     s: Float64Array,
     n: number,
   ): void {
     const c = this.coefs, ms = this.midState, ss = this.sideState;
+    const hl = 0.5 * sl, hr = 0.5 * sr;
     const a1 = c[0], a2 = c[1], a0 = c[2];
     const b1 = c[DF1_COEFS], b2 = c[DF1_COEFS + 1], b0 = c[DF1_COEFS + 2];
     // mid history pairs: input, after section 1, after section 2

@@ -124,6 +124,9 @@ export class ImagerKernel implements Kernel {
   private readonly place = new Float64Array(8);
   /** output loop results: sum L^2, sum R^2, sum L R, peak L, peak R */
   private readonly sums = new Float64Array(5);
+  /** plain side gain at the chunk start and end; output matrix of the settled M/S path */
+  private readonly gp = new Float64Array(2);
+  private readonly mat = new Float64Array(4);
   private fresh = true;
   private monoLive = false;
 
@@ -323,7 +326,9 @@ export class ImagerKernel implements Kernel {
       sum1 += g1[k];
     }
     // side gain of the plain form: the common gain, or the mean while a split fades
-    const gp0 = equal ? g0[0] : sum0 / nb, gp1 = equal ? g1[0] : sum1 / nb;
+    const gp = this.gp;
+    gp[0] = equal ? g0[0] : sum0 / nb;
+    gp[1] = equal ? g1[0] : sum1 / nb;
 
     // ---- path targets and crossfades
     const tgt = this.fadeTarget;
@@ -344,7 +349,7 @@ export class ImagerKernel implements Kernel {
     const inSettled = sw0 === f1[F_SWAP] && (sw0 === 0 || sw0 === 1) && pol0 === f1[F_POLL] && por0 === f1[F_POLR];
     const swapped = sw0 === 1;
     const srcL = swapped ? inR : inL, srcR = swapped ? inL : inR;
-    const hl = 0.5 * (swapped ? por0 : pol0), hr = 0.5 * (swapped ? pol0 : por0);
+    const sl = (swapped ? por0 : pol0) < 0 ? -1 : 1, sr = (swapped ? pol0 : por0) < 0 ? -1 : 1;
 
     // ---- 2. width
     const monoRun = m0 > 0 || m1 > 0;
@@ -360,13 +365,13 @@ export class ImagerKernel implements Kernel {
         toMidSide(bl, br, bm, bs, n);
         splitter.process(bm, bs, side, n, g0, g1);
       }
-      widthExact(bl, br, n, gp0, gp1);
+      widthExact(bl, br, n, gp);
     } else {
       // bm = M, bs = S, through bass mono when it runs
       if (monoRun) this.monoLive = true;
       const monoOn = m0 === 1 && m1 === 1;
-      if (inSettled && monoOn) this.mono.processLR(srcL, srcR, pos, hl, hr, bm, bs, n);
-      else if (inSettled && !monoRun) midSideOf(srcL, srcR, pos, hl, hr, bm, bs, n);
+      if (inSettled && monoOn) this.mono.processLR(srcL, srcR, pos, sl, sr, bm, bs, n);
+      else if (inSettled && !monoRun) midSideOf(srcL, srcR, pos, sl, sr, bm, bs, n);
       else {
         inputStage(inL, inR, pos, bl, br, n, f0, f1, fk);
         toMidSide(bl, br, tm, ts, n);
@@ -385,15 +390,15 @@ export class ImagerKernel implements Kernel {
       else if (nb > 1) {
         tm.set(bm);
         splitter.process(tm, bs, side, n, g0, g1); // tm: allpassed mid, side: band sum
-        if (a0 === 0 && a1 === 0) scaleRamp(bs, side, n, gp0, gp1);
+        if (a0 === 0 && a1 === 0) scaleRamp(bs, side, n, gp);
         else {
           // fade mid and side from the plain to the split form
           crossfadeInto(tm, bm, n, a0, a1, fk[F_SPLIT]);
           bm.set(tm);
-          scaleRamp(bs, ts, n, gp0, gp1);
+          scaleRamp(bs, ts, n, gp);
           crossfadeInto(side, ts, n, a0, a1, fk[F_SPLIT]);
         }
-      } else scaleRamp(bs, side, n, gp0, gp1);
+      } else scaleRamp(bs, side, n, gp);
     }
 
     // ---- 3. rotation, balance, output gain, written out with the peaks and meter sums
@@ -417,7 +422,12 @@ export class ImagerKernel implements Kernel {
     const c0 = pl[PL_C0], s0 = pl[PL_S0], l0 = pl[PL_L0], r0 = pl[PL_R0];
     const settled = c0 === pl[PL_C1] && s0 === pl[PL_S1] && l0 === pl[PL_L1] && r0 === pl[PL_R1];
     if (midSide && settled) {
-      writeMatrix(xa, ya, outL, outR, pos, n, l0 * (c0 - s0), l0 * (c0 + s0), r0 * (c0 + s0), r0 * (s0 - c0), this.sums);
+      const mat = this.mat;
+      mat[0] = l0 * (c0 - s0);
+      mat[1] = l0 * (c0 + s0);
+      mat[2] = r0 * (c0 + s0);
+      mat[3] = r0 * (s0 - c0);
+      writeMatrix(xa, ya, outL, outR, pos, n, mat, this.sums);
     } else if (!midSide && settled && c0 === 1 && s0 === 0 && l0 === 1 && r0 === 1) {
       writeCopy(xa, ya, outL, outR, pos, n, this.sums);
     } else {
@@ -456,20 +466,12 @@ export class ImagerKernel implements Kernel {
   }
 }
 
-/** Output loop of the settled M/S path: L = pLM M + pLS S, R = pRM M + pRS S, with the meter sums. */
-function writeMatrix(
-  m: Float64Array,
-  s: Float64Array,
-  outL: Float32Array,
-  outR: Float32Array,
-  pos: number,
-  n: number,
-  pLM: number,
-  pLS: number,
-  pRM: number,
-  pRS: number,
-  sums: Float64Array,
-): void {
+/**
+ * Output loop of the settled M/S path: L = pLM M + pLS S, R = pRM M + pRS S (mat = [pLM, pLS, pRM,
+ * pRS]), with the meter sums.
+ */
+function writeMatrix(m: Float64Array, s: Float64Array, outL: Float32Array, outR: Float32Array, pos: number, n: number, mat: Float64Array, sums: Float64Array): void {
+  const pLM = mat[0], pLS = mat[1], pRM = mat[2], pRS = mat[3];
   let sll = 0, srr = 0, slr = 0, pkL = 0, pkR = 0;
   for (let i = 0; i < n; i++) {
     const u = m[i], w = s[i];

@@ -7,10 +7,12 @@
  */
 
 /**
- * In place, exact width on L/R with a side gain moving linearly from g0 (before the first frame)
- * to g1 (at the last frame). Constant 1 leaves the data untouched; constant 0 writes M to both.
+ * In place, exact width on L/R with a side gain moving linearly from g[0] (before the first frame)
+ * to g[1] (at the last frame). Constant 1 leaves the data untouched; constant 0 writes M to both.
+ * (Gains in an array: a call that is not inlined would box double arguments.)
  */
-export function widthExact(l: Float64Array, r: Float64Array, n: number, g0: number, g1: number): void {
+export function widthExact(l: Float64Array, r: Float64Array, n: number, g: Float64Array): void {
+  const g0 = g[0], g1 = g[1];
   if (g0 === g1) {
     if (g0 === 1) return;
     if (g0 === 0) {
@@ -48,10 +50,11 @@ export function toMidSide(l: Float64Array, r: Float64Array, m: Float64Array, s: 
 }
 
 /**
- * m = a + b, s = a - b with a = hl l[off + i], b = hr r[off + i]: hl = hr = 0.5 is toMidSide
- * (the same bits), -0.5 also flips a channel's polarity.
+ * m = a + b, s = a - b with a = sl l[off + i]/2, b = sr r[off + i]/2: signs sl = sr = 1 give
+ * toMidSide (the same bits), -1 flips a channel's polarity.
  */
-export function midSideOf(l: Float32Array, r: Float32Array, off: number, hl: number, hr: number, m: Float64Array, s: Float64Array, n: number): void {
+export function midSideOf(l: Float32Array, r: Float32Array, off: number, sl: number, sr: number, m: Float64Array, s: Float64Array, n: number): void {
+  const hl = 0.5 * sl, hr = 0.5 * sr;
   for (let i = 0; i < n; i++) {
     const a = hl * l[off + i], b = hr * r[off + i];
     m[i] = a + b;
@@ -72,8 +75,9 @@ export function crossfadeInto(x: Float64Array, dry: Float64Array, n: number, t0:
   }
 }
 
-/** y = g s, g moving linearly from g0 to g1 */
-export function scaleRamp(s: Float64Array, y: Float64Array, n: number, g0: number, g1: number): void {
+/** y = g s, g moving linearly from g[0] to g[1] */
+export function scaleRamp(s: Float64Array, y: Float64Array, n: number, g: Float64Array): void {
+  const g0 = g[0], g1 = g[1];
   const step = (g1 - g0) / n;
   for (let i = 0; i < n; i++) y[i] = (g0 + step * (i + 1)) * s[i];
 }

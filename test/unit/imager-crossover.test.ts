@@ -146,7 +146,7 @@ describe('bass mono (LR8)', () => {
     toMidSide(l, r, m1, s1, N);
     for (let pos = 0; pos < N; pos += 128) {
       a.process(m1.subarray(pos, pos + 128), s1.subarray(pos, pos + 128), 128);
-      b.processLR(l, r, pos, 0.5, 0.5, m2.subarray(pos, pos + 128), s2.subarray(pos, pos + 128), 128);
+      b.processLR(l, r, pos, 1, 1, m2.subarray(pos, pos + 128), s2.subarray(pos, pos + 128), 128);
     }
     let worst = 0;
     for (let i = 0; i < N; i++) worst = Math.max(worst, Math.abs(m1[i] - m2[i]), Math.abs(s1[i] - s2[i]));
