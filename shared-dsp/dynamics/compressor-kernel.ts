@@ -23,9 +23,10 @@
  * - with full stereo link one gain is computed per frame for all channels.
  */
 import type { Kernel } from '../core/kernel.js';
+import { OUTPUT_CEILING, guardOutput } from '../core/run-kernel.js';
 import type { ParamBank } from '../params/param-bank.js';
 import { GainCurve, autoMakeupDb } from './gain-computer.js';
-import { dbToGain } from './fast-db.js';
+import { DB_GAIN_TABLE, NEPER_PER_DB, dbToGain } from './fast-db.js';
 import { PeakHold, RmsWindow } from './level-detectors.js';
 import { SidechainHpf } from './sidechain-hpf.js';
 import { AUTO_CHARGE_FACTOR, AUTO_SLOW_FACTOR, GR_FLUSH_DB, onePoleCoef } from './time-constants.js';
@@ -69,6 +70,13 @@ export const PEAK_HOLD_MS = 1;
 /** rectangular window of the RMS detector, and the one-pole smoother after it */
 export const RMS_WINDOW_MS = 10;
 export const RMS_SMOOTH_MS = 5;
+/**
+ * In RMS mode the gain computer runs every RMS_GAIN_STRIDE samples and the gain is interpolated
+ * linearly in between: the RMS level is low-passed by the 10 ms window (nulls every 100 Hz) and
+ * the 5 ms one-pole (-3 dB at 32 Hz), so at 48 kHz it holds nothing near the 3 kHz Nyquist of a
+ * stride of 8; the unit tests bound the difference from a per-sample run (stride 1).
+ */
+export const RMS_GAIN_STRIDE = 8;
 
 const LN10 = Math.log(10);
 /** dB = DB_AMP * ln(amplitude) */
@@ -80,6 +88,8 @@ const LOG_STEP_Z = 0.02;
 
 export class CompressorKernel implements Kernel {
   readonly meterSize = COMPRESSOR_METER_SIZE;
+  /** apply() checks each block's output peak (Math.max carries NaN) and guards only then */
+  readonly guardsOutput = true;
 
   private readonly bank: ParamBank;
   private readonly p: CompressorLayout;
@@ -115,6 +125,20 @@ export class CompressorKernel implements Kernel {
   private coefRelease = 0;
   private coefCharge = 0;
   private coefSlow = 0;
+  /** coefficient^k for k = 0..RMS_GAIN_STRIDE: the smoothers over k samples of constant input */
+  private readonly powAttack = new Float64Array(RMS_GAIN_STRIDE + 1);
+  private readonly powRelease = new Float64Array(RMS_GAIN_STRIDE + 1);
+  private readonly powCharge = new Float64Array(RMS_GAIN_STRIDE + 1);
+  private readonly powSlow = new Float64Array(RMS_GAIN_STRIDE + 1);
+  /** a/(1 - a) of each smoother (the lag per unit slope of a ramp) */
+  private lagAttack = 0;
+  private lagRelease = 0;
+  private lagCharge = 0;
+  private lagSlow = 0;
+  /** static reduction at the last sample of the previous slice, per detector (strided path) */
+  private grLast = new Float64Array(0);
+  /** RMS-mode gain-computer stride (RMS_GAIN_STRIDE; tests set 1 for a per-sample reference) */
+  rmsStride = RMS_GAIN_STRIDE;
   private autoRelease = false;
   private link = 1;
   private hpfOn = false;
@@ -180,6 +204,7 @@ export class CompressorKernel implements Kernel {
     }
     this.y1 = new Float64Array(channels);
     this.y2 = new Float64Array(channels);
+    this.grLast = new Float64Array(channels);
     this.levelMax = new Float64Array(this.blockFrames);
     this.silence = new Float32Array(this.blockFrames);
     this.inPeak = new Float64Array(Math.max(2, channels));
@@ -198,6 +223,7 @@ export class CompressorKernel implements Kernel {
     }
     this.y1.fill(0);
     this.y2.fill(0);
+    this.grLast.fill(0);
     this.writePos = 0;
     this.seenSerial = -1;
     this.update();
@@ -244,6 +270,16 @@ export class CompressorKernel implements Kernel {
     this.coefRelease = onePoleCoef(rel, fs);
     this.coefCharge = onePoleCoef(AUTO_CHARGE_FACTOR * rel, fs);
     this.coefSlow = onePoleCoef(AUTO_SLOW_FACTOR * rel, fs);
+    for (let k = 0; k <= RMS_GAIN_STRIDE; k++) {
+      this.powAttack[k] = Math.pow(this.coefAttack, k);
+      this.powRelease[k] = Math.pow(this.coefRelease, k);
+      this.powCharge[k] = Math.pow(this.coefCharge, k);
+      this.powSlow[k] = Math.pow(this.coefSlow, k);
+    }
+    this.lagAttack = this.coefAttack / (1 - this.coefAttack);
+    this.lagRelease = this.coefRelease / (1 - this.coefRelease);
+    this.lagCharge = this.coefCharge / (1 - this.coefCharge);
+    this.lagSlow = this.coefSlow / (1 - this.coefSlow);
     const autoRelease = v[p.autoRelease] >= 0.5;
     if (autoRelease && !this.autoRelease) this.y2.fill(0);
     this.autoRelease = autoRelease;
@@ -357,7 +393,8 @@ export class CompressorKernel implements Kernel {
         for (let j = 0; j < m; j++) if (lc[j] > lmax[j]) lmax[j] = lc[j];
       }
     }
-    this.smoothChannel(lmax, this.gain[0], 0, m);
+    if (this.peakMode || this.rmsStride <= 1) this.smoothChannel(lmax, this.gain[0], 0, m);
+    else this.smoothChannelStrided(lmax, this.gain[0], 0, m);
     for (let c = 1; c < C; c++) {
       this.y1[c] = this.y1[0];
       this.y2[c] = this.y2[0];
@@ -379,7 +416,8 @@ export class CompressorKernel implements Kernel {
       const lc = this.level[c];
       // blended level, in place: l + k (max - l)
       if (k > 0) for (let j = 0; j < m; j++) lc[j] += k * (lmax[j] - lc[j]);
-      this.smoothChannel(lc, this.gain[c], c, m);
+      if (this.peakMode || this.rmsStride <= 1) this.smoothChannel(lc, this.gain[c], c, m);
+      else this.smoothChannelStrided(lc, this.gain[c], c, m);
     }
   }
 
@@ -453,21 +491,127 @@ export class CompressorKernel implements Kernel {
         y = Math.max(y, y2);
       }
       grPeak = Math.max(grPeak, y);
-      if (dmk !== 0) {
+      if (dmk !== 0 || y !== yPrev) {
         mk += dmk;
-        g[j] = dbToGain(mk - y);
-      } else {
-        if (y !== yPrev) {
-          yPrev = y;
-          gPrev = dbToGain(mk - y);
-        }
-        g[j] = gPrev;
+        yPrev = y;
+        // dbToGain(mk - y) written out (fast-db.ts): no call, so nothing is boxed
+        let u = mk - y + 256;
+        if (u < 1) u = 1;
+        else if (u > 511) u = 511;
+        const ui = u | 0;
+        const f = (u - ui) * NEPER_PER_DB;
+        gPrev = DB_GAIN_TABLE[ui] * (1 + f * (1 + f * (0.5 + f * (1 / 6 + f * (1 / 24 + f * (1 / 120))))));
       }
+      g[j] = gPrev;
     }
     this.levelPeak = levPeak;
     this.grPeak = grPeak;
     this.y1[c] = y1;
     this.y2[c] = y2;
+  }
+
+  /**
+   * smoothChannel for the RMS detector: the static curve (exact log), the smoothers and the gain
+   * at every rmsStride-th sample and at the last one; between those points the gain is
+   * interpolated linearly. Over k samples each smoother takes the reduction as a straight line
+   * from its value at the previous point (grLast) to the new one, and lands where the per-sample
+   * one-pole y[n] = a y[n-1] + (1 - a) x[n] lands on such a ramp x[n] = x0 + s n:
+   *   y[k] = x[k] - s a/(1 - a) + a^k (y[0] - x0 + s a/(1 - a))
+   * (the steady lag s a/(1 - a) plus the decaying start error).
+   */
+  private smoothChannelStrided(lev: Float64Array, g: Float64Array, c: number, m: number): void {
+    let y1 = this.y1[c];
+    let y2 = this.y2[c];
+    const curve = this.curve;
+    const lowLevel = this.lowLevel;
+    const dbScale = this.dbScale;
+    const lowDb = curve.lowDb;
+    const highDb = curve.highDb;
+    const thr = curve.thresholdDb;
+    const kq = curve.kneeCoef;
+    const slope = curve.slope;
+    const range = curve.rangeDb;
+    const pA = this.powAttack;
+    const pR = this.powRelease;
+    const pC = this.powCharge;
+    const pS = this.powSlow;
+    const lA = this.lagAttack;
+    const lR = this.lagRelease;
+    const lC = this.lagCharge;
+    const lS = this.lagSlow;
+    let gr0 = this.grLast[c];
+    const auto = this.autoRelease;
+    const stride = this.rmsStride < RMS_GAIN_STRIDE ? this.rmsStride : RMS_GAIN_STRIDE;
+    const mk0 = this.makeupNow;
+    const dmk = this.makeupStep;
+    let levPeak = this.levelPeak;
+    let grPeak = this.grPeak;
+    // the gain of the previous sample (the last one of the previous slice): the same formula
+    const yStart = auto && y2 > y1 ? y2 : y1;
+    let u = mk0 - yStart + 256;
+    if (u < 1) u = 1;
+    else if (u > 511) u = 511;
+    let ui = u | 0;
+    let f = (u - ui) * NEPER_PER_DB;
+    let gA = DB_GAIN_TABLE[ui] * (1 + f * (1 + f * (0.5 + f * (1 / 6 + f * (1 / 24 + f * (1 / 120))))));
+    let j0 = -1;
+    while (j0 < m - 1) {
+      let j1 = j0 + stride;
+      if (j1 > m - 1) j1 = m - 1;
+      const k = j1 - j0;
+      const lv = lev[j1];
+      if (lv > levPeak) levPeak = lv;
+      let gr = 0;
+      if (lv > lowLevel) {
+        const x = dbScale * Math.log(lv);
+        if (x < highDb) {
+          const d = x - lowDb;
+          gr = kq * d * d;
+        } else gr = slope * (x - thr);
+        if (gr > range) gr = range;
+      }
+      // attack or release by where the reduction heads, as the per-sample branching does
+      const sl = (gr - gr0) / k;
+      if (gr > y1) {
+        const lag = sl * lA;
+        y1 = gr - lag + pA[k] * (y1 - gr0 + lag);
+      } else {
+        const lag = sl * lR;
+        y1 = gr - lag + pR[k] * (y1 - gr0 + lag);
+      }
+      if (y1 < GR_FLUSH_DB) y1 = 0;
+      let y = y1;
+      if (auto) {
+        if (gr > y2) {
+          const lag = sl * lC;
+          y2 = gr - lag + pC[k] * (y2 - gr0 + lag);
+        } else {
+          const lag = sl * lS;
+          y2 = gr - lag + pS[k] * (y2 - gr0 + lag);
+        }
+        if (y2 < GR_FLUSH_DB) y2 = 0;
+        if (y2 > y) y = y2;
+      }
+      gr0 = gr;
+      if (y > grPeak) grPeak = y;
+      // dbToGain(makeup at sample j1 - y) written out (fast-db.ts)
+      u = mk0 + dmk * (j1 + 1) - y + 256;
+      if (u < 1) u = 1;
+      else if (u > 511) u = 511;
+      ui = u | 0;
+      f = (u - ui) * NEPER_PER_DB;
+      const gB = DB_GAIN_TABLE[ui] * (1 + f * (1 + f * (0.5 + f * (1 / 6 + f * (1 / 24 + f * (1 / 120))))));
+      const step = (gB - gA) / k;
+      for (let t = 1; t < k; t++) g[j0 + t] = gA + step * t;
+      g[j1] = gB;
+      gA = gB;
+      j0 = j1;
+    }
+    this.levelPeak = levPeak;
+    this.grPeak = grPeak;
+    this.y1[c] = y1;
+    this.y2[c] = y2;
+    this.grLast[c] = gr0;
   }
 
   /** Pass 3: lookahead delay, gain, dry/wet mix (dry from the same delayed input), meters. */
@@ -485,7 +629,7 @@ export class CompressorKernel implements Kernel {
       const ring = this.delay[c];
       const g = linked ? this.gain[0] : this.gain[c];
       let ip = this.inPeak[c];
-      let op = this.outPeak[c];
+      let op = 0; // this block's output peak (NaN if any output is NaN)
       let w = w0;
       if (listen) {
         const lring = this.listenDelay[c];
@@ -516,7 +660,8 @@ export class CompressorKernel implements Kernel {
         }
       }
       this.inPeak[c] = ip;
-      this.outPeak[c] = op;
+      if (op > this.outPeak[c]) this.outPeak[c] = op;
+      if (!(op <= OUTPUT_CEILING)) guardOutput(out, pos, pos + m);
     }
     this.writePos = (w0 + m) & mask;
     // ramps continue into the next sub-block
