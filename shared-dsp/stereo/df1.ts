@@ -105,7 +105,10 @@ export function df1Highpass(buf: Float64Array, n: number, c: Float64Array, co: n
   st[so + 3] = flushTiny(y2);
 }
 
-/** Flush recursive state that has decayed into the denormal range. */
+/**
+ * Flush recursive state that has decayed into the denormal range. One test on |x| (a branch that
+ * is almost never taken): testing x > 1e-30 first would branch on the sign of the signal.
+ */
 export function flushTiny(x: number): number {
-  return x > 1e-30 || x < -1e-30 ? x : 0;
+  return Math.abs(x) < 1e-30 ? 0 : x;
 }

@@ -32,6 +32,7 @@
  * target state without fades.
  */
 import type { Kernel } from '../core/kernel.js';
+import { guardOutput, needsGuard } from '../core/run-kernel.js';
 import type { ParamBank } from '../params/param-bank.js';
 import { BandSplitter, orderCrossovers } from './band-splitter.js';
 import { BassMono } from './bass-mono.js';
@@ -89,6 +90,8 @@ const PL_C0 = 0, PL_S0 = 1, PL_C1 = 2, PL_S1 = 3, PL_L0 = 4, PL_L1 = 5, PL_R0 = 
 export class ImagerKernel implements Kernel {
   readonly latency = 0;
   readonly meterSize = IMAGER_METER_SIZE;
+  /** the output loops know each chunk's peaks and sums of squares: they call guardOutput when needed */
+  readonly guardsOutput = true;
 
   private readonly bank: ParamBank;
   private readonly p: ImagerLayout;
@@ -194,6 +197,7 @@ export class ImagerKernel implements Kernel {
       for (let c = 0; c < outputs.length; c++) {
         const src = inputs[c < inputs.length ? c : 0], dst = outputs[c];
         for (let i = start; i < end; i++) dst[i] = src[i];
+        guardOutput(dst, start, end);
       }
       return;
     }
@@ -404,7 +408,10 @@ export class ImagerKernel implements Kernel {
     // ---- 3. rotation, balance, output gain, written out with the peaks and meter sums
     this.placement();
     this.writeOut(outL, outR, pos, n, midSide);
-    this.meter.accumulate(this.sums, n);
+    const sums = this.sums;
+    if (needsGuard(sums[3], sums[0])) guardOutput(outL, pos, pos + n);
+    if (needsGuard(sums[4], sums[1])) guardOutput(outR, pos, pos + n);
+    this.meter.accumulate(sums, n);
     this.scope.push(outL, outR, pos, n);
   }
 

@@ -43,14 +43,14 @@ export function svfDesign(c: Float64Array, co: number, g: number, k: number): vo
 
 /** Flush state that has decayed into the denormal range. */
 export function flush(x: number): number {
-  return x > 1e-30 || x < -1e-30 ? x : 0;
+  return Math.abs(x) < 1e-30 ? 0 : x;
 }
 
-/** Flush every value of st[from, to) that has decayed into the denormal range (no return value, so
- * no boxing of doubles when not inlined). */
+/**
+ * Flush every value of st[from, to) that has decayed into the denormal range (no return value, so
+ * no boxing of doubles when not inlined). The test is on |x|, a branch almost never taken (a test
+ * of x < 1e-30 first would branch on the sign of the signal, half of the time mispredicted).
+ */
 export function flushRange(st: Float64Array, from: number, to: number): void {
-  for (let k = from; k < to; k++) {
-    const x = st[k];
-    if (x < 1e-30 && x > -1e-30) st[k] = 0;
-  }
+  for (let k = from; k < to; k++) if (Math.abs(st[k]) < 1e-30) st[k] = 0;
 }
