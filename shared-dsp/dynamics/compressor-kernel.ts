@@ -293,10 +293,13 @@ export class CompressorKernel implements Kernel {
       m = 0;
       for (let c = 0; c < this.channels; c++) if (this.y2[c] > m) m = this.y2[c];
       this.y2[0] = m;
+      // the shared peak detector runs on max |x| over the channels (see detect)
+      for (let c = 1; c < this.channels; c++) this.peak[0].mergeMax(this.peak[c]);
     } else if (link < 1 && this.link >= 1) {
       for (let c = 1; c < this.channels; c++) {
         this.y1[c] = this.y1[0];
         this.y2[c] = this.y2[0];
+        this.peak[c].copyFrom(this.peak[0]);
       }
     }
     this.link = link < 0 ? 0 : link > 1 ? 1 : link;
@@ -356,6 +359,10 @@ export class CompressorKernel implements Kernel {
   private detect(inputs: readonly Float32Array[], pos: number, m: number, sidechain?: readonly Float32Array[]): void {
     const ext = this.external;
     const scCount = sidechain ? sidechain.length : 0;
+    // full link in peak mode: one peak detector on max |x| over the channels, which equals the
+    // maximum of per-channel peak detectors (max commutes with the sliding maximum)
+    const shared = this.peakMode && this.link >= 1 && this.channels > 1;
+    const comb = this.levelMax;
     for (let c = 0; c < this.channels; c++) {
       let src: Float32Array;
       let off = pos;
@@ -374,9 +381,17 @@ export class CompressorKernel implements Kernel {
         const filt = this.scFiltered[c];
         for (let j = 0; j < m; j++) filt[j] = src[off + j];
       }
-      if (this.peakMode) this.peak[c].processBlock(det, off, this.level[c], m);
+      if (shared) {
+        if (c === 0) for (let j = 0; j < m; j++) comb[j] = Math.abs(det[off + j]);
+        else
+          for (let j = 0; j < m; j++) {
+            const a = Math.abs(det[off + j]);
+            if (a > comb[j]) comb[j] = a;
+          }
+      } else if (this.peakMode) this.peak[c].processBlock(det, off, this.level[c], m);
       else this.rms[c].processBlock(det, off, this.level[c], m);
     }
+    if (shared) this.peak[0].processBlock(comb, 0, this.level[0], m);
   }
 
   /** Pass 2, full link: one detector on the channel maximum, one gain for every channel. */
@@ -384,7 +399,16 @@ export class CompressorKernel implements Kernel {
     const C = this.channels;
     const lmax = this.levelMax;
     const l0 = this.level[0];
-    if (C === 1) lmax.set(l0.subarray(0, m));
+    if (this.peakMode) {
+      // detect() ran one shared peak detector into level[0]
+      this.smoothChannel(l0, this.gain[0], 0, m);
+      for (let c = 1; c < C; c++) {
+        this.y1[c] = this.y1[0];
+        this.y2[c] = this.y2[0];
+      }
+      return;
+    }
+    if (C === 1) for (let j = 0; j < m; j++) lmax[j] = l0[j];
     else {
       const l1 = this.level[1];
       for (let j = 0; j < m; j++) lmax[j] = l0[j] > l1[j] ? l0[j] : l1[j];
@@ -636,7 +660,8 @@ export class CompressorKernel implements Kernel {
         const filt = this.scFiltered[c];
         for (let j = 0; j < m; j++) {
           const xi = x[pos + j];
-          ip = Math.max(ip, Math.abs(xi));
+          const ai = Math.abs(xi);
+          if (ai > ip) ip = ai;
           ring[w] = xi;
           lring[w] = filt[j];
           const o = lring[(w - D) & mask];
@@ -648,7 +673,8 @@ export class CompressorKernel implements Kernel {
         let mix = this.mixNow;
         for (let j = 0; j < m; j++) {
           const xi = x[pos + j];
-          ip = Math.max(ip, Math.abs(xi));
+          const ai = Math.abs(xi);
+          if (ai > ip) ip = ai;
           ring[w] = xi;
           const xd = ring[(w - D) & mask];
           w = (w + 1) & mask;

@@ -44,6 +44,25 @@ export class PeakHold {
   }
 
   /**
+   * Become the sample-by-sample maximum of this detector and o (same hold, run in step): the
+   * detector of max(|a|, |b|) is the maximum of the detectors of |a| and |b|.
+   */
+  mergeMax(o: PeakHold): void {
+    const n = this.cur.length;
+    for (let i = 0; i < n; i++) if (o.cur[i] > this.cur[i]) this.cur[i] = o.cur[i];
+    for (let i = 0; i <= n; i++) if (o.suf[i] > this.suf[i]) this.suf[i] = o.suf[i];
+    if (o.prefix > this.prefix) this.prefix = o.prefix;
+  }
+
+  /** Take o's history (same hold, run in step). */
+  copyFrom(o: PeakHold): void {
+    this.cur.set(o.cur);
+    this.suf.set(o.suf);
+    this.prefix = o.prefix;
+    this.pos = o.pos;
+  }
+
+  /**
    * Push |x| (>= 0); returns the maximum of the last `hold` values. Blocks of `hold` samples:
    * the window is the tail of the previous block (suffix maxima, computed once per block) plus
    * the head of the current one (running prefix maximum): M. van Herk, "A fast algorithm for
@@ -82,10 +101,12 @@ export class PeakHold {
     let pos = this.pos;
     let prefix = this.prefix;
     for (let j = 0; j < m; j++) {
-      const a = Math.abs(src[off + j]);
+      const a = Math.abs(src[off + j]); // branch-free (a sign test mispredicts on noise)
       cur[pos] = a;
-      prefix = Math.max(prefix, a);
-      dst[j] = Math.max(suf[pos + 1], prefix);
+      // plain comparisons: Math.max also handles NaN and -0, which sanitised input never holds
+      if (a > prefix) prefix = a;
+      const t = suf[pos + 1];
+      dst[j] = t > prefix ? t : prefix;
       if (++pos === hold) {
         let mx = 0;
         for (let i = hold - 1; i >= 0; i--) {

@@ -134,6 +134,34 @@ describe('compressor dry/wet mix', () => {
 });
 
 describe('compressor stereo link', () => {
+  it('link 100 % in peak mode: the gain is that of one detector on max |x| over the channels', () => {
+    // L and R take turns being louder; a mono compressor fed max(|L|, |R|) must make the same gain
+    const frames = FS;
+    const l = noise(frames, 0.5, 5);
+    const r = noise(frames, 0.5, 6);
+    for (let i = 0; i < frames; i++) {
+      const w = Math.sin((2 * Math.PI * 3 * i) / FS);
+      l[i] *= 0.1 + 0.9 * Math.max(0, w);
+      r[i] *= 0.1 + 0.9 * Math.max(0, -w);
+    }
+    const m = new Float32Array(frames);
+    for (let i = 0; i < frames; i++) m[i] = Math.max(Math.abs(l[i]), Math.abs(r[i]));
+    const settings = { threshold: -30, ratio: 8, knee: 6, attack: 0.5, release: 40, lookahead: 0 };
+    const st = make({ ...settings, link: 100 });
+    const mono = make(settings, 1);
+    const [yl, yr] = renderOffline(st.kernel, st.bank, [l, r]);
+    const [ym] = renderOffline(mono.kernel, mono.bank, [m]);
+    let worst = 0;
+    for (let i = 0; i < frames; i++) {
+      if (m[i] < 1e-3) continue;
+      const g = ym[i] / m[i];
+      if (Math.abs(l[i]) > 1e-3) worst = Math.max(worst, Math.abs(yl[i] / l[i] - g) / g);
+      if (Math.abs(r[i]) > 1e-3) worst = Math.max(worst, Math.abs(yr[i] / r[i] - g) / g);
+    }
+    // float32 output rounding only
+    expect(worst).toBeLessThan(1e-5);
+  });
+
   it('link 100 %: both channels get the same gain', () => {
     const { bank, kernel } = make({ link: 100, threshold: -20, ratio: 4, knee: 0, attack: 5, release: 50 });
     const L = new Float32Array(9600);
