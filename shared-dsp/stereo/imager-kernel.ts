@@ -20,11 +20,14 @@
  *
  * Smoothing: widths, balance, rotation and output are interpolated per sample between
  * bank.value[i] and bank.valueAfter(i, n); crossover and bass-mono corners are re-designed when
- * their serial changes (per 32-frame chunk while they ramp; the SVF splits are Simper's
- * modulation-friendly structure and the direct-form-I allpass/high-pass sections keep past
- * signal values as state, so the small steps pass smoothly).
- * Speed: the settled heavy path is three fused loops (bass-mono.ts processLR, band-tree.ts, the
- * output loop here) plus the M/S and input copies.
+ * their serial changes (per 32-frame chunk while they ramp; every filter is a direct-form-I
+ * section whose state is past signal values, so the small steps pass smoothly, df1.ts).
+ * Speed (the settled heavy path, per chunk): bass mono reads the input channels directly, signs
+ * of polarity and the swap folded into M/S (bass-mono.ts processLR); the 4-band tree in two
+ * loops (band-tree.ts); one output loop applying rotation, balance and output gain as a 2 x 2
+ * matrix on (M', S') with the meter sums and peaks, which also decide whether the output needs
+ * guardOutput (guardsOutput). Nothing passes doubles to a call that may not be inlined, and no
+ * branch depends on the signal's sign (in V8 both cost as much as whole filter sections).
  * Switches that change the signal path (band split on/off, band count, bass mono on/off,
  * polarity, swap) crossfade over 20 ms; a new band count waits until the split has faded out,
  * then rebuilds the tree and fades back in. The filters of the band tree keep running whenever

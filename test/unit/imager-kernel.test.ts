@@ -343,6 +343,25 @@ describe('imager: swap, polarity, balance, rotation, output', () => {
     expectIdentical(or, l.map((x) => -x));
   });
 
+  it('polarity and swap ahead of the filters: the same bits as the filtered paths fed the flipped, swapped input', () => {
+    const neg = (x: Float32Array) => x.map((v) => -v);
+    const filtered: Array<Record<string, number>> = [
+      { monoOn: 1, monoFreq: 150, bands: 4, width1: 40, width2: 160, width3: 80, width4: 190, rotation: 10, balance: 20 }, // bass mono + split
+      { bands: 3, width1: 0, width2: 150, width3: 100 }, // split only
+      { monoOn: 1, monoFreq: 90, width: 130 }, // bass mono only
+    ];
+    for (const values of filtered) {
+      const [al, ar] = render({ ...values, invertL: 1, swap: 1 }, l, r);
+      const [bl, br] = render(values, r, neg(l));
+      expectIdentical(al, bl);
+      expectIdentical(ar, br);
+      const [cl, cr] = render({ ...values, invertR: 1 }, l, r);
+      const [dl, dr] = render(values, l, neg(r));
+      expectIdentical(cl, dl);
+      expectIdentical(cr, dr);
+    }
+  });
+
   it('balance +50 %: L x 0.5, R x 1; -100 %: R silent, L untouched', () => {
     const [ol, or] = render({ balance: 50 }, l, r);
     expectIdentical(ol, l.map((x) => x * 0.5));
@@ -460,6 +479,33 @@ describe('imager: path switches crossfade and converge', () => {
     expect(maxStep(or, at - 500, at + 4000)).toBeLessThan(1.5 * steady);
     expect(maxDiff(ol, rl, 30000)).toBeLessThan(1e-6);
     expect(maxDiff(or, rr, 30000)).toBeLessThan(1e-6);
+  });
+
+  it('crossover sweep under differing band widths: no step larger than the settled outputs\' own (modulation-safe sections)', () => {
+    // 3 bands 0/200/100 %: the 100 Hz and 1 kHz parts move between mono and double width as
+    // xover1 sweeps 40 -> 500 Hz and xover2 300 -> 3000 Hz over 30 ms, back and forth
+    const values = { bands: 3, width1: 0, width2: 200, width3: 100, xover1: 40, xover2: 300 };
+    const { bank, kernel } = setup(values);
+    const x1 = imagerParams.index('xover1'), x2 = imagerParams.index('xover2');
+    const out: Float32Array[] = [new Float32Array(F), new Float32Array(F)];
+    const blk = 128 * 30;
+    for (let pos = 0, k = 0; pos < F; pos += blk, k++) {
+      if (k >= 2 && k < 10) {
+        bank.setTarget(x1, k % 2 ? 40 : 500);
+        bank.setTarget(x2, k % 2 ? 300 : 3000);
+      }
+      const o = renderOffline(kernel, bank, [l.subarray(pos, pos + blk), r.subarray(pos, pos + blk)]);
+      out[0].set(o[0], pos);
+      out[1].set(o[1], pos);
+    }
+    // settled references: the same kernel state held at either end of the sweep
+    const [al, ar] = render(values, l, r);
+    const [bl, br] = render({ ...values, xover1: 500, xover2: 3000 }, l, r);
+    const own = Math.max(maxStep(al, 4800, F), maxStep(ar, 4800, F), maxStep(bl, 4800, F), maxStep(br, 4800, F));
+    const swept = Math.max(maxStep(out[0], 2 * blk, 10 * blk + 2000), maxStep(out[1], 2 * blk, 10 * blk + 2000));
+    expect(swept).toBeLessThan(1.1 * own);
+    // the sweep did change the output
+    expect(maxDiff(out[0].subarray(0, 10 * blk), al.subarray(0, 10 * blk), 0)).toBeGreaterThan(0.05);
   });
 
   it('swap switched mid-stream crossfades over 20 ms and then is exact', () => {
