@@ -14,7 +14,7 @@
  * Linkwitz-Riley trees), so b1 + ... + bn = (product of the AP_k) x for any crossover values.
  * allpassMid applies that same product.
  */
-import { LR4_ALLPASS_STATE, LR4_COEFS, LR4_SPLIT_STATE, lr4Allpass, lr4Design, lr4Split } from './linkwitz-riley.js';
+import { LR4_ALLPASS_STATE, LR4_COEFS, LR4_SPLIT_STATE, lr4Allpass, lr4DesignAt, lr4Split } from './linkwitz-riley.js';
 import { TREE_STATE, tree2, tree3, tree4 } from './band-tree.js';
 
 /** a crossover is kept at least this ratio above the one below it */
@@ -25,13 +25,21 @@ export const MIN_CROSSOVER_RATIO = 1.25;
  * then held below 0.45 fs. out receives 3 values.
  */
 export function orderCrossovers(f1: number, f2: number, f3: number, sampleRate: number, out: Float64Array): void {
+  out[0] = f1;
+  out[1] = f2;
+  out[2] = f3;
+  orderCrossoversInPlace(out, sampleRate);
+}
+
+/** orderCrossovers on f[0..2] in place (no double arguments: for the audio thread). */
+export function orderCrossoversInPlace(f: Float64Array, sampleRate: number): void {
   const top = 0.45 * sampleRate;
-  const a = f1;
-  const b = f2 > a * MIN_CROSSOVER_RATIO ? f2 : a * MIN_CROSSOVER_RATIO;
-  const c = f3 > b * MIN_CROSSOVER_RATIO ? f3 : b * MIN_CROSSOVER_RATIO;
-  out[0] = a < top ? a : top;
-  out[1] = b < top ? b : top;
-  out[2] = c < top ? c : top;
+  const a = f[0];
+  const b = f[1] > a * MIN_CROSSOVER_RATIO ? f[1] : a * MIN_CROSSOVER_RATIO;
+  const c = f[2] > b * MIN_CROSSOVER_RATIO ? f[2] : b * MIN_CROSSOVER_RATIO;
+  f[0] = a < top ? a : top;
+  f[1] = b < top ? b : top;
+  f[2] = c < top ? c : top;
 }
 
 /** state of the block-by-block reference (splitSide, allpassMid): one block-run section each */
@@ -74,9 +82,22 @@ export class BandSplitter {
     this.freqs[0] = f1;
     this.freqs[1] = f2;
     this.freqs[2] = f3;
-    lr4Design(this.coefs, 0, f1, sampleRate);
-    lr4Design(this.coefs, LR4_COEFS, f2, sampleRate);
-    lr4Design(this.coefs, 2 * LR4_COEFS, f3, sampleRate);
+    this.design(sampleRate);
+  }
+
+  /** setCrossovers from f[0..2] (no double arguments: for the audio thread). */
+  setCrossoversFrom(f: Float64Array, sampleRate: number): void {
+    this.freqs[0] = f[0];
+    this.freqs[1] = f[1];
+    this.freqs[2] = f[2];
+    this.design(sampleRate);
+  }
+
+  private design(sampleRate: number): void {
+    const c = this.coefs, f = this.freqs;
+    lr4DesignAt(c, 0, f, 0, sampleRate);
+    lr4DesignAt(c, LR4_COEFS, f, 1, sampleRate);
+    lr4DesignAt(c, 2 * LR4_COEFS, f, 2, sampleRate);
   }
 
   reset(): void {

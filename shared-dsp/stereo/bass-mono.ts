@@ -9,7 +9,7 @@
  */
 import { DF1_COEFS } from './df1.js';
 import { flushRange } from './svf.js';
-import { LR8_ALLPASS_STATE, LR8_COEFS, LR8_HIGHPASS_STATE, lr8Allpass, lr8Design, lr8Highpass } from './linkwitz-riley.js';
+import { LR8_ALLPASS_STATE, LR8_COEFS, LR8_HIGHPASS_STATE, lr8Allpass, lr8Design, lr8DesignAt, lr8Highpass } from './linkwitz-riley.js';
 
 export class BassMono {
   frequency = 120;
@@ -20,6 +20,12 @@ export class BassMono {
   setFrequency(freq: number, sampleRate: number): void {
     this.frequency = freq;
     lr8Design(this.coefs, 0, freq, sampleRate);
+  }
+
+  /** setFrequency(f[fi]) (no double arguments: for the audio thread). */
+  setFrequencyAt(f: Float64Array, fi: number, sampleRate: number): void {
+    this.frequency = f[fi];
+    lr8DesignAt(this.coefs, 0, f, fi, sampleRate);
   }
 
   reset(): void {

@@ -109,7 +109,8 @@ export class CorrelationMeter {
    */
   accumulate(sums: Float64Array, n: number): void {
     if (n <= 0) return;
-    const keep = this.keep(n);
+    if (n !== this.keepN) this.setKeep(n);
+    const keep = this.keepV;
     const take = (1 - keep) / n;
     this.ll = keep * this.ll + take * sums[0];
     this.rr = keep * this.rr + take * sums[1];
@@ -118,11 +119,14 @@ export class CorrelationMeter {
 
   /** exp(-n/(tau fs)): what is kept of the mean over n frames */
   private keep(n: number): number {
-    if (n !== this.keepN) {
-      this.keepN = n;
-      this.keepV = Math.exp(-n / (this.tauSeconds * this.sampleRate));
-    }
+    if (n !== this.keepN) this.setKeep(n);
     return this.keepV;
+  }
+
+  /** keepV for blocks of n frames (no double returned: the per-block path boxes nothing) */
+  private setKeep(n: number): void {
+    this.keepN = n;
+    this.keepV = Math.exp(-n / (this.tauSeconds * this.sampleRate));
   }
 
   private lowpassed(l: Float64Array | Float32Array, r: Float64Array | Float32Array, start: number, end: number, keep: number, take: number): void {

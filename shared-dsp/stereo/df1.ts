@@ -48,6 +48,25 @@ export function df1Design(c: Float64Array, co: number, g: number, k: number): vo
   c[co + 3] = g2 * inv;
 }
 
+/**
+ * df1Design for the corner f[fi] Hz, prewarped as svf.ts prewarp does (clamped to (0, 0.45 fs]):
+ * everything inline and the corner read from an array, so a per-chunk redesign boxes no double
+ * (V8 boxes the doubles passed to or returned from calls it does not inline).
+ */
+export function df1DesignAt(c: Float64Array, co: number, f: Float64Array, fi: number, sampleRate: number, k: number): void {
+  let fc = f[fi];
+  const top = 0.45 * sampleRate;
+  if (!(fc > 1e-3)) fc = 1e-3;
+  if (fc > top) fc = top;
+  const g = Math.tan((Math.PI * fc) / sampleRate);
+  const g2 = g * g;
+  const inv = 1 / (1 + k * g + g2);
+  c[co] = 2 * (g2 - 1) * inv;
+  c[co + 1] = (1 - k * g + g2) * inv;
+  c[co + 2] = inv;
+  c[co + 3] = g2 * inv;
+}
+
 /** In place allpass; state [x1, x2, y1, y2] at st[so..]. */
 export function df1Allpass(buf: Float64Array, n: number, c: Float64Array, co: number, st: Float64Array, so: number): void {
   const a1 = c[co], a2 = c[co + 1];

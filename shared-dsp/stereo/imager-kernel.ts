@@ -35,14 +35,13 @@
  * target state without fades.
  */
 import type { Kernel } from '../core/kernel.js';
-import { guardOutput, needsGuard } from '../core/run-kernel.js';
+import { OUTPUT_CEILING, guardOutput } from '../core/run-kernel.js';
 import type { ParamBank } from '../params/param-bank.js';
-import { BandSplitter, orderCrossovers } from './band-splitter.js';
+import { BandSplitter, orderCrossoversInPlace } from './band-splitter.js';
 import { BassMono } from './bass-mono.js';
 import { CorrelationMeter, VectorscopeBuffer } from './correlation.js';
 import { IMAGER_METER, IMAGER_METER_SIZE, IMAGER_SCOPE_POINTS } from './imager-meters.js';
 import { crossfadeInto, midSideOf, scaleRamp, toMidSide, widthExact } from './ms-width.js';
-import { dbToGain, rotationCos, rotationSin } from './placement.js';
 
 /** parameter indices in the bank, and their units */
 export interface ImagerLayout {
@@ -237,13 +236,17 @@ export class ImagerKernel implements Kernel {
       this.xoverSerial0 = s[x[0]];
       this.xoverSerial1 = s[x[1]];
       this.xoverSerial2 = s[x[2]];
+      // arrays in, so the redesign boxes no doubles
       const f = this.crossovers;
-      orderCrossovers(v[x[0]], v[x[1]], v[x[2]], this.sampleRate, f);
-      this.splitter.setCrossovers(f[0], f[1], f[2], this.sampleRate);
+      f[0] = v[x[0]];
+      f[1] = v[x[1]];
+      f[2] = v[x[2]];
+      orderCrossoversInPlace(f, this.sampleRate);
+      this.splitter.setCrossoversFrom(f, this.sampleRate);
     }
     if (this.coefsDirty || s[p.monoFreq] !== this.monoSerial) {
       this.monoSerial = s[p.monoFreq];
-      this.mono.setFrequency(v[p.monoFreq], this.sampleRate);
+      this.mono.setFrequencyAt(v, p.monoFreq, this.sampleRate);
     }
     this.coefsDirty = false;
   }
@@ -290,15 +293,18 @@ export class ImagerKernel implements Kernel {
     const pv = this.pv, pl = this.place;
     for (let e = 0; e < 2; e++) {
       const deg = pv[e * PV + PV_ROT];
+      // the laws of placement.ts (rotationCos/Sin, dbToGain) written out: functions that return
+      // doubles box them when they are not inlined
       if (deg !== this.rotDeg) {
         this.rotDeg = deg;
-        this.rotCos = rotationCos(deg);
-        this.rotSin = rotationSin(deg);
+        const a = (deg * Math.PI) / 180;
+        this.rotCos = deg === 0 ? 1 : Math.cos(a);
+        this.rotSin = deg === 0 ? 0 : Math.sin(a);
       }
       const db = pv[e * PV + PV_OUT];
       if (db !== this.outDb) {
         this.outDb = db;
-        this.outGain = dbToGain(db);
+        this.outGain = db === 0 ? 1 : Math.pow(10, db / 20);
       }
       const b = pv[e * PV + PV_BAL] / 100;
       pl[PL_C0 + 2 * e] = this.rotCos;
@@ -372,7 +378,7 @@ export class ImagerKernel implements Kernel {
         toMidSide(bl, br, bm, bs, n);
         splitter.process(bm, bs, side, n, g0, g1);
       }
-      widthExact(bl, br, n, gp);
+      if (gp[0] !== 1 || gp[1] !== 1) widthExact(bl, br, n, gp);
     } else {
       // bm = M, bs = S, through bass mono when it runs
       if (monoRun) this.monoLive = true;
@@ -387,8 +393,8 @@ export class ImagerKernel implements Kernel {
         if (monoRun) {
           this.mono.process(bm, bs, n);
           if (!monoOn) {
-            crossfadeInto(bm, tm, n, m0, m1, fk[F_MONO]);
-            crossfadeInto(bs, ts, n, m0, m1, fk[F_MONO]);
+            crossfadeInto(bm, tm, n, f0, f1, fk, F_MONO);
+            crossfadeInto(bs, ts, n, f0, f1, fk, F_MONO);
           }
         }
       }
@@ -400,10 +406,10 @@ export class ImagerKernel implements Kernel {
         if (a0 === 0 && a1 === 0) scaleRamp(bs, side, n, gp);
         else {
           // fade mid and side from the plain to the split form
-          crossfadeInto(tm, bm, n, a0, a1, fk[F_SPLIT]);
+          crossfadeInto(tm, bm, n, f0, f1, fk, F_SPLIT);
           bm.set(tm);
           scaleRamp(bs, ts, n, gp);
-          crossfadeInto(side, ts, n, a0, a1, fk[F_SPLIT]);
+          crossfadeInto(side, ts, n, f0, f1, fk, F_SPLIT);
         }
       } else scaleRamp(bs, side, n, gp);
     }
@@ -412,8 +418,9 @@ export class ImagerKernel implements Kernel {
     this.placement();
     this.writeOut(outL, outR, pos, n, midSide);
     const sums = this.sums;
-    if (needsGuard(sums[3], sums[0])) guardOutput(outL, pos, pos + n);
-    if (needsGuard(sums[4], sums[1])) guardOutput(outR, pos, pos + n);
+    // needsGuard (run-kernel.ts) written out: a call that is not inlined would box its arguments
+    if (!(sums[3] <= OUTPUT_CEILING) || !(sums[0] < Infinity)) guardOutput(outL, pos, pos + n);
+    if (!(sums[4] <= OUTPUT_CEILING) || !(sums[1] < Infinity)) guardOutput(outR, pos, pos + n);
     this.meter.accumulate(sums, n);
     this.scope.push(outL, outR, pos, n);
   }

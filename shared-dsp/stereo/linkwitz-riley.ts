@@ -20,7 +20,7 @@
  * Coefficients of an LR4 corner: one DF1 section [a1 a2 bh bl] (LR4_COEFS = 4).
  * Coefficients of an LR8 corner: [DF1 k1 section, DF1 k2 section] (LR8_COEFS = 8).
  */
-import { DF1_COEFS, DF1_STATE, df1Allpass, df1Design, df1Lowpass, flushTiny } from './df1.js';
+import { DF1_COEFS, DF1_STATE, df1Allpass, df1Design, df1DesignAt, df1Lowpass, flushTiny } from './df1.js';
 import { prewarp } from './svf.js';
 
 /** damping of the 2nd-order Butterworth section: k = 1/Q = sqrt 2 */
@@ -50,6 +50,17 @@ export function lr8Design(c: Float64Array, co: number, freq: number, sampleRate:
   const g = prewarp(freq, sampleRate);
   df1Design(c, co, g, BUTTER4_K1);
   df1Design(c, co + DF1_COEFS, g, BUTTER4_K2);
+}
+
+/** lr4Design for the corner f[fi] (array in, nothing boxed: df1DesignAt). */
+export function lr4DesignAt(c: Float64Array, co: number, f: Float64Array, fi: number, sampleRate: number): void {
+  df1DesignAt(c, co, f, fi, sampleRate, BUTTER2_K);
+}
+
+/** lr8Design for the corner f[fi] (array in, nothing boxed: df1DesignAt). */
+export function lr8DesignAt(c: Float64Array, co: number, f: Float64Array, fi: number, sampleRate: number): void {
+  df1DesignAt(c, co, f, fi, sampleRate, BUTTER4_K1);
+  df1DesignAt(c, co + DF1_COEFS, f, fi, sampleRate, BUTTER4_K2);
 }
 
 /**

@@ -63,10 +63,12 @@ export function midSideOf(l: Float32Array, r: Float32Array, off: number, sl: num
 }
 
 /**
- * In place: x = dry + t (x - dry), a crossfade whose position t moves linearly from t0 to t1
- * over the first k frames of the block and stays at t1 after them.
+ * In place: x = dry + t (x - dry), a crossfade whose position t moves linearly from f0[j] to
+ * f1[j] over the first fk[j] frames of the block and stays at f1[j] after them. (Positions in
+ * arrays: a call that is not inlined would box double arguments.)
  */
-export function crossfadeInto(x: Float64Array, dry: Float64Array, n: number, t0: number, t1: number, k: number): void {
+export function crossfadeInto(x: Float64Array, dry: Float64Array, n: number, f0: Float64Array, f1: Float64Array, fk: Int32Array, j: number): void {
+  const t0 = f0[j], t1 = f1[j], k = fk[j];
   const step = k > 0 ? (t1 - t0) / k : 0;
   for (let i = 0; i < n; i++) {
     const t = i < k - 1 ? t0 + step * (i + 1) : t1;

@@ -1,7 +1,8 @@
 /**
  * Placement stages after the width: stereo rotation, balance and output gain, with the control
  * laws of the imager. The kernel applies them in its output loop (imager-kernel.ts), with the
- * matrix entries and gains interpolated linearly across each block.
+ * matrix entries and gains interpolated linearly across each block; it writes these laws out
+ * inline (a call that V8 does not inline boxes the doubles it returns), so keep both in step.
  */
 
 /**
