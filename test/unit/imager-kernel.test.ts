@@ -58,7 +58,7 @@ const cadd = (a: C, b: C): C => [a[0] + b[0], a[1] + b[1]];
 const cscale = (a: C, k: number): C => [a[0] * k, a[1] * k];
 const cabs = (a: C) => Math.hypot(a[0], a[1]);
 
-/** s = j tan(pi f/fs)/tan(pi fc/fs): the bilinear map the SVF (Simper) realises exactly */
+/** s = j tan(pi f/fs)/tan(pi fc/fs): the bilinear map the DF1 sections (df1.ts) realise exactly */
 const sAt = (f: number, fc: number): C => [0, Math.tan((Math.PI * f) / FS) / Math.tan((Math.PI * fc) / FS)];
 /** second-order section s^2 + k s + 1 at s */
 const quad = (s: C, k: number): C => cadd(cadd(cmul(s, s), cscale(s, k)), [1, 0]);
