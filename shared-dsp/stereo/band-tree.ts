@@ -17,8 +17,10 @@
  * linearly over the block (the differences of gains that move linearly).
  *
  * 4 bands take two loops (the low branch with the f2 split, then the high branch with the mid
- * chain, the high branch's input passed through a scratch buffer): each has 7 sections, short
- * enough for the CPU to overlap consecutive samples; one loop of 14 would not.
+ * chain, the high branch's input passed through a scratch buffer): 7 sections each, whose
+ * state fits better in registers and whose chains the CPU overlaps across samples better than
+ * one loop of 14 (measured about 10 % faster in Node 20; a loop of 3 or 4 sections is slower
+ * again, bound by the latency of its recurrences).
  */
 import { flushRange } from './svf.js';
 
