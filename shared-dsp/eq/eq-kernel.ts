@@ -466,16 +466,24 @@ export class EqKernel implements Kernel {
     if (chans >= 2) {
       const wr = this.work[1];
       const yr = outputs[1];
+      // per-sample gain only while it moves; Math.abs, not a sign test (which mispredicts on noise)
+      if (ramp) {
+        for (let i = 0; i < n; i++) {
+          const k = (ga + dg * i) * (p0 + dp * i);
+          wl[i] *= k;
+          wr[i] *= k;
+        }
+      }
+      const k = ramp ? 1 : k0;
       for (let i = 0; i < n; i++) {
-        const k = ramp ? (ga + dg * i) * (p0 + dp * i) : k0;
         const l = wl[i] * k;
         const r = wr[i] * k;
         yl[s + i] = l;
         yr[s + i] = r;
         ring[p] = 0.5 * (l + r);
         p = (p + 1) & N1;
-        const al = l < 0 ? -l : l;
-        const ar = r < 0 ? -r : r;
+        const al = Math.abs(l);
+        const ar = Math.abs(r);
         if (al > pkL) pkL = al;
         if (ar > pkR) pkR = ar;
         sqL += l * l;
@@ -495,7 +503,7 @@ export class EqKernel implements Kernel {
         yl[s + i] = l;
         ring[p] = l;
         p = (p + 1) & N1;
-        const al = l < 0 ? -l : l;
+        const al = Math.abs(l);
         if (al > pkL) pkL = al;
         sqL += l * l;
       }
