@@ -653,7 +653,9 @@ export class CompressorKernel implements Kernel {
       const ring = this.delay[c];
       const g = linked ? this.gain[0] : this.gain[c];
       let ip = this.inPeak[c];
-      let op = 0; // this block's output peak (NaN if any output is NaN)
+      // this block's output peak. No output can be NaN: the input is sanitised, gains come from
+      // the clamped dB table, mix is finite; an overflow to Infinity exceeds the ceiling
+      let op = 0;
       let w = w0;
       if (listen) {
         const lring = this.listenDelay[c];
@@ -667,7 +669,21 @@ export class CompressorKernel implements Kernel {
           const o = lring[(w - D) & mask];
           w = (w + 1) & mask;
           out[pos + j] = o;
-          op = Math.max(op, Math.abs(o));
+          const ao = Math.abs(o);
+          if (ao > op) op = ao;
+        }
+      } else if (dmix === 0 && this.mixNow === 1) {
+        // 100 % wet, settled: (1 - 1) xd + 1 (xd g) is exactly xd g
+        for (let j = 0; j < m; j++) {
+          const xi = x[pos + j];
+          const ai = Math.abs(xi);
+          if (ai > ip) ip = ai;
+          ring[w] = xi;
+          const o = ring[(w - D) & mask] * g[j];
+          w = (w + 1) & mask;
+          out[pos + j] = o;
+          const ao = Math.abs(o);
+          if (ao > op) op = ao;
         }
       } else {
         let mix = this.mixNow;
@@ -682,7 +698,8 @@ export class CompressorKernel implements Kernel {
           // (1 - m) dry + m wet: exactly the delayed input at m = 0, exactly wet at m = 1
           const o = (1 - mix) * xd + mix * (xd * g[j]);
           out[pos + j] = o;
-          op = Math.max(op, Math.abs(o));
+          const ao = Math.abs(o);
+          if (ao > op) op = ao;
         }
       }
       this.inPeak[c] = ip;
