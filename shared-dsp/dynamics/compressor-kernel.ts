@@ -363,6 +363,9 @@ export class CompressorKernel implements Kernel {
     // maximum of per-channel peak detectors (max commutes with the sliding maximum)
     const shared = this.peakMode && this.link >= 1 && this.channels > 1;
     const comb = this.levelMax;
+    // the stereo pair's sources, kept for the fused two-channel detector
+    let src0: Float32Array | Float64Array = this.silence;
+    let off0 = 0;
     for (let c = 0; c < this.channels; c++) {
       let src: Float32Array;
       let off = pos;
@@ -382,16 +385,21 @@ export class CompressorKernel implements Kernel {
         for (let j = 0; j < m; j++) filt[j] = src[off + j];
       }
       if (shared) {
-        if (c === 0) for (let j = 0; j < m; j++) comb[j] = Math.abs(det[off + j]);
-        else
+        if (c === 0) {
+          src0 = det;
+          off0 = off;
+        } else if (c === 1 && this.channels === 2) this.peak[0].processBlockMax2(src0, off0, det, off, this.level[0], m);
+        else {
+          if (c === 1) for (let j = 0; j < m; j++) comb[j] = Math.abs(src0[off0 + j]);
           for (let j = 0; j < m; j++) {
             const a = Math.abs(det[off + j]);
             if (a > comb[j]) comb[j] = a;
           }
+          if (c === this.channels - 1) this.peak[0].processBlock(comb, 0, this.level[0], m);
+        }
       } else if (this.peakMode) this.peak[c].processBlock(det, off, this.level[c], m);
       else this.rms[c].processBlock(det, off, this.level[c], m);
     }
-    if (shared) this.peak[0].processBlock(comb, 0, this.level[0], m);
   }
 
   /** Pass 2, full link: one detector on the channel maximum, one gain for every channel. */
@@ -517,14 +525,21 @@ export class CompressorKernel implements Kernel {
       grPeak = Math.max(grPeak, y);
       if (dmk !== 0 || y !== yPrev) {
         mk += dmk;
+        // the gain moves by exp(-z), z = (ln 10 / 20)(change of reduction - change of make-up):
+        // small steps (smoothing) continue multiplicatively, exp(-z) ~ 1 - z + z^2/2 - z^3/6
+        // (|z| < 1e-3: error < 5e-14 a step; each slice starts from an exact value below)
+        const z = (y - yPrev - dmk) * NEPER_PER_DB;
+        if (z < 1e-3 && z > -1e-3) gPrev *= 1 - z * (1 - z * (0.5 - z * (1 / 6)));
+        else {
+          // dbToGain(mk - y) written out (fast-db.ts): no call, so nothing is boxed
+          let u = mk - y + 256;
+          if (u < 1) u = 1;
+          else if (u > 511) u = 511;
+          const ui = u | 0;
+          const f = (u - ui) * NEPER_PER_DB;
+          gPrev = DB_GAIN_TABLE[ui] * (1 + f * (1 + f * (0.5 + f * (1 / 6 + f * (1 / 24 + f * (1 / 120))))));
+        }
         yPrev = y;
-        // dbToGain(mk - y) written out (fast-db.ts): no call, so nothing is boxed
-        let u = mk - y + 256;
-        if (u < 1) u = 1;
-        else if (u > 511) u = 511;
-        const ui = u | 0;
-        const f = (u - ui) * NEPER_PER_DB;
-        gPrev = DB_GAIN_TABLE[ui] * (1 + f * (1 + f * (0.5 + f * (1 / 6 + f * (1 / 24 + f * (1 / 120))))));
       }
       g[j] = gPrev;
     }

@@ -93,6 +93,38 @@ export class PeakHold {
     return out;
   }
 
+  /**
+   * dst[j] = push(max(|a[offA + j]|, |b[offB + j]|)) for j < m: the shared detector of a fully
+   * linked stereo pair, in one pass.
+   */
+  processBlockMax2(a: Float32Array | Float64Array, offA: number, b: Float32Array | Float64Array, offB: number, dst: Float64Array, m: number): void {
+    const cur = this.cur;
+    const suf = this.suf;
+    const hold = this.hold;
+    let pos = this.pos;
+    let prefix = this.prefix;
+    for (let j = 0; j < m; j++) {
+      const x = Math.abs(a[offA + j]);
+      const y = Math.abs(b[offB + j]);
+      const v = x > y ? x : y;
+      cur[pos] = v;
+      if (v > prefix) prefix = v;
+      const t = suf[pos + 1];
+      dst[j] = t > prefix ? t : prefix;
+      if (++pos === hold) {
+        let mx = 0;
+        for (let i = hold - 1; i >= 0; i--) {
+          if (cur[i] > mx) mx = cur[i];
+          suf[i] = mx;
+        }
+        pos = 0;
+        prefix = 0;
+      }
+    }
+    this.pos = pos;
+    this.prefix = prefix;
+  }
+
   /** dst[j] = push(|src[off + j]|) for j < m, with the state in locals. */
   processBlock(src: Float32Array | Float64Array, off: number, dst: Float64Array, m: number): void {
     const cur = this.cur;
