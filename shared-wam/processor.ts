@@ -14,6 +14,15 @@ import type { ParamSet } from './params.js';
 import { wamDenormalize, wamNormalize } from './params.js';
 
 const QUANTUM = 128;
+
+/** True when x[0..n) holds no NaN and no infinity (x - x is 0 only for finite x). */
+function allFinite(x: Float32Array, n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    if (v - v !== 0) return false;
+  }
+  return true;
+}
 const METER_RATE_HZ = 30;
 
 interface QueuedEvent {
@@ -37,8 +46,13 @@ export function registerVarnishProcessor(
   class VarnishProcessor extends WamProcessor {
     bank: ParamBank;
     kernel: Kernel;
+    /** what the kernel reads: the host's input arrays themselves when they are clean */
+    inView: Float32Array[];
+    scView: Float32Array[];
+    /** sanitised copies, used when an input holds NaN or an infinity */
     inBuf: Float32Array[];
     scBuf: Float32Array[];
+    silence: Float32Array;
     scUsed = false;
     meterOut: Float32Array | null;
     metersOn = false;
@@ -63,6 +77,9 @@ export function registerVarnishProcessor(
       this.kernel.prepare(sr, QUANTUM, 2);
       this.inBuf = [new Float32Array(QUANTUM), new Float32Array(QUANTUM)];
       this.scBuf = [new Float32Array(QUANTUM), new Float32Array(QUANTUM)];
+      this.silence = new Float32Array(QUANTUM);
+      this.inView = [this.silence, this.silence];
+      this.scView = [this.silence, this.silence];
       const size = this.kernel.meterSize ?? 0;
       this.meterOut = size > 0 ? new Float32Array(size) : null;
       this.meterPeriod = Math.max(QUANTUM, Math.round(sr / METER_RATE_HZ));
@@ -161,10 +178,10 @@ export function registerVarnishProcessor(
         this.started = true;
         this.kernel.reset();
       }
-      this.readInput(inputs[0], this.inBuf, frames);
+      this.readInput(inputs[0], this.inBuf, this.inView, frames);
       const sc = inputs[1];
       this.scUsed = !!sc && sc.length > 0;
-      if (this.scUsed) this.readInput(sc, this.scBuf, frames);
+      if (this.scUsed) this.readInput(sc, this.scBuf, this.scView, frames);
       let pos = 0;
       const queue = this._eventQueue;
       if (queue.length > 0) {
@@ -190,17 +207,27 @@ export function registerVarnishProcessor(
     }
 
     run(out: Float32Array[], start: number, end: number): void {
-      runKernel(this.kernel, this.bank, this.inBuf, out, start, end, this.scUsed ? this.scBuf : undefined);
+      runKernel(this.kernel, this.bank, this.inView, out, start, end, this.scUsed ? this.scView : undefined);
     }
 
-    readInput(src: Float32Array[] | undefined, dst: Float32Array[], frames: number): void {
+    /**
+     * Point view[0..1] at the input channels (mono feeds both, none reads silence). A channel
+     * holding NaN or an infinity is sanitised into its own buffer first; clean channels, the
+     * usual case, are read where the host put them (no copy). Kernels never write their inputs.
+     */
+    readInput(src: Float32Array[] | undefined, buf: Float32Array[], view: Float32Array[], frames: number): void {
       const n = src ? src.length : 0;
       if (n === 0) {
-        dst[0].fill(0);
-        dst[1].fill(0);
-      } else {
-        sanitize(src![0], dst[0], 0, frames);
-        sanitize(src![n > 1 ? 1 : 0], dst[1], 0, frames);
+        view[0] = view[1] = this.silence;
+        return;
+      }
+      for (let c = 0; c < 2; c++) {
+        const x = src![c < n ? c : n - 1];
+        if (allFinite(x, frames)) view[c] = x;
+        else {
+          sanitize(x, buf[c], 0, frames);
+          view[c] = buf[c];
+        }
       }
     }
 

@@ -119,4 +119,31 @@ describe.each(ids)('robustness: %s', (id) => {
     expect(run.finite).toBe(true);
     expect(run.maxAbs).toBeLessThanOrEqual(LIMIT);
   });
+
+  it('never writes its inputs (the processor hands it the host\'s own arrays)', async () => {
+    const p = await loadPluginDsp(id);
+    const { bank, kernel } = instantiate(p, 48000);
+    const r = rng(17);
+    randomize(p, bank, r);
+    const inp = [new Float32Array(BLOCK), new Float32Array(BLOCK)];
+    const sc = [new Float32Array(BLOCK), new Float32Array(BLOCK)];
+    const copy = [new Float32Array(BLOCK), new Float32Array(BLOCK), new Float32Array(BLOCK), new Float32Array(BLOCK)];
+    const out = [new Float32Array(BLOCK), new Float32Array(BLOCK)];
+    let changed = 0;
+    for (let b = 0; b < 400; b++) {
+      if (b % 50 === 0) randomize(p, bank, r);
+      for (let i = 0; i < BLOCK; i++) {
+        inp[0][i] = copy[0][i] = (r() * 2 - 1) * 0.8;
+        inp[1][i] = copy[1][i] = (r() * 2 - 1) * 0.8;
+        sc[0][i] = copy[2][i] = (r() * 2 - 1) * 0.8;
+        sc[1][i] = copy[3][i] = (r() * 2 - 1) * 0.8;
+      }
+      runKernel(kernel, bank, inp, out, 0, BLOCK, sc);
+      for (let i = 0; i < BLOCK; i++) {
+        if (inp[0][i] !== copy[0][i] || inp[1][i] !== copy[1][i]) changed++;
+        if (sc[0][i] !== copy[2][i] || sc[1][i] !== copy[3][i]) changed++;
+      }
+    }
+    expect(changed).toBe(0);
+  });
 });
