@@ -17,7 +17,7 @@ export interface BrowserResult {
   passThroughSeconds: number;
   nativeName: string;
   nativeSeconds: number | null;
-  /** native render time / plugin render time: > 1 means faster than native */
+  /** median over rounds of native render time / plugin render time: > 1 means faster than native */
   vsNative: number | null;
 }
 
@@ -27,6 +27,8 @@ const NATIVE: Record<string, 'biquads' | 'compressor' | 'convolver' | undefined>
   reverb: 'convolver',
   limiter: 'compressor',
 };
+
+const ROUNDS = 5;
 
 export async function benchBrowser(ids: string[], { seconds = 60 } = {}): Promise<BrowserResult[]> {
   const exe = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -56,11 +58,12 @@ export async function benchBrowser(ids: string[], { seconds = 60 } = {}): Promis
         c.setup(bank, params);
         const values: Record<string, number> = {};
         for (const p of params.list) values[p.id] = bank.target[p.index];
-        // three interleaved rounds, medians: the machine's load moves between rounds, not within
+        // five interleaved rounds: the machine's load moves between rounds more than within one,
+        // so the speed against native is the median of each round's own ratio
         const passT: number[] = [];
         const nativeT: number[] = [];
         const pluginT: number[] = [];
-        for (let round = 0; round < 3; round++) {
+        for (let round = 0; round < ROUNDS; round++) {
           passT.push((await baseline('pass-through')).renderMs);
           if (NATIVE[id]) nativeT.push((await baseline(NATIVE[id]!)).renderMs);
           const r = await page.evaluate(
@@ -81,7 +84,7 @@ export async function benchBrowser(ids: string[], { seconds = 60 } = {}): Promis
           passThroughSeconds: pass.renderMs / 1000,
           nativeName: NATIVE[id] ?? 'none',
           nativeSeconds: native ? native.renderMs / 1000 : null,
-          vsNative: native ? native.renderMs / r.renderMs : null,
+          vsNative: native ? med(nativeT.map((t, k) => t / pluginT[k])) : null,
         });
       }
     }
