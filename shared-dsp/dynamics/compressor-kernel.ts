@@ -101,7 +101,7 @@ export class CompressorKernel implements Kernel {
   // per-channel state
   private peak: PeakHold[] = [];
   private rms: RmsWindow[] = [];
-  private hpf: SidechainHpf[] = [];
+  private hpf = new SidechainHpf(1);
   private delay: Float32Array[] = [];
   private listenDelay: Float32Array[] = [];
   private delayMask = 0;
@@ -114,6 +114,9 @@ export class CompressorKernel implements Kernel {
   private gain: Float64Array[] = [];
   private scFiltered: Float64Array[] = [];
   private silence = new Float32Array(0);
+  /** per-channel detector sources and their offsets (detect(); no allocation per block) */
+  private srcs: Float32Array[] = [];
+  private offs = new Int32Array(0);
 
   // control-rate values (update())
   private readonly curve = new GainCurve();
@@ -181,7 +184,7 @@ export class CompressorKernel implements Kernel {
     const win = Math.max(1, Math.round((RMS_WINDOW_MS * sampleRate) / 1000));
     this.peak = [];
     this.rms = [];
-    this.hpf = [];
+    this.hpf = new SidechainHpf(channels);
     this.delay = [];
     this.listenDelay = [];
     this.level = [];
@@ -195,7 +198,6 @@ export class CompressorKernel implements Kernel {
       rw.setLength(win);
       rw.setSmoothing(onePoleCoef(RMS_SMOOTH_MS, sampleRate));
       this.rms.push(rw);
-      this.hpf.push(new SidechainHpf());
       this.delay.push(new Float32Array(cap));
       this.listenDelay.push(new Float32Array(cap));
       this.level.push(new Float64Array(this.blockFrames));
@@ -207,6 +209,8 @@ export class CompressorKernel implements Kernel {
     this.grLast = new Float64Array(channels);
     this.levelMax = new Float64Array(this.blockFrames);
     this.silence = new Float32Array(this.blockFrames);
+    this.srcs = new Array<Float32Array>(channels).fill(this.silence);
+    this.offs = new Int32Array(channels);
     this.inPeak = new Float64Array(Math.max(2, channels));
     this.outPeak = new Float64Array(Math.max(2, channels));
     this.hpfFreq = -1;
@@ -217,10 +221,10 @@ export class CompressorKernel implements Kernel {
     for (let c = 0; c < this.channels; c++) {
       this.peak[c].reset();
       this.rms[c].reset();
-      this.hpf[c].reset();
       this.delay[c].fill(0);
       this.listenDelay[c].fill(0);
     }
+    this.hpf.reset();
     this.y1.fill(0);
     this.y2.fill(0);
     this.grLast.fill(0);
@@ -305,12 +309,12 @@ export class CompressorKernel implements Kernel {
     this.link = link < 0 ? 0 : link > 1 ? 1 : link;
 
     const hpfOn = v[p.scHpfOn] >= 0.5;
-    if (hpfOn && !this.hpfOn) for (let c = 0; c < this.channels; c++) this.hpf[c].reset();
+    if (hpfOn && !this.hpfOn) this.hpf.reset();
     this.hpfOn = hpfOn;
     const f = v[p.scHpf];
     if (f !== this.hpfFreq) {
       this.hpfFreq = f;
-      for (let c = 0; c < this.channels; c++) this.hpf[c].set(f, fs);
+      this.hpf.set(f, fs);
     }
     this.external = v[p.sidechain] >= 0.5;
     const listen = v[p.listen] >= 0.5;
@@ -357,48 +361,65 @@ export class CompressorKernel implements Kernel {
 
   /** Pass 1: sidechain source -> HPF -> level (amplitude peak or mean square) per channel. */
   private detect(inputs: readonly Float32Array[], pos: number, m: number, sidechain?: readonly Float32Array[]): void {
+    const C = this.channels;
     const ext = this.external;
     const scCount = sidechain ? sidechain.length : 0;
-    // full link in peak mode: one peak detector on max |x| over the channels, which equals the
-    // maximum of per-channel peak detectors (max commutes with the sliding maximum)
-    const shared = this.peakMode && this.link >= 1 && this.channels > 1;
-    const comb = this.levelMax;
-    // the stereo pair's sources, kept for the fused two-channel detector
-    let src0: Float32Array | Float64Array = this.silence;
-    let off0 = 0;
-    for (let c = 0; c < this.channels; c++) {
-      let src: Float32Array;
-      let off = pos;
-      if (!ext) src = inputs[c];
-      else if (scCount > 0) src = sidechain![c < scCount ? c : scCount - 1];
-      else {
-        src = this.silence;
-        off = 0;
+    // sources: the input, the external sidechain, or silence (external with nothing connected)
+    const srcs = this.srcs;
+    const offs = this.offs;
+    for (let c = 0; c < C; c++) {
+      if (!ext) {
+        srcs[c] = inputs[c];
+        offs[c] = pos;
+      } else if (scCount > 0) {
+        srcs[c] = sidechain![c < scCount ? c : scCount - 1];
+        offs[c] = pos;
+      } else {
+        srcs[c] = this.silence;
+        offs[c] = 0;
       }
-      let det: Float32Array | Float64Array = src;
-      if (this.hpfOn) {
-        this.hpf[c].processBlock(src, off, this.scFiltered[c], m);
-        det = this.scFiltered[c];
-        off = 0;
-      } else if (this.listen) {
-        const filt = this.scFiltered[c];
-        for (let j = 0; j < m; j++) filt[j] = src[off + j];
+    }
+    // high-pass into scFiltered (a stereo pair in one pass); listen needs the source there too
+    const filt = this.scFiltered;
+    let det: readonly (Float32Array | Float64Array)[] = srcs;
+    if (this.hpfOn) {
+      if (C === 2) this.hpf.processPair(srcs[0], offs[0], srcs[1], offs[1], filt[0], filt[1], m);
+      else for (let c = 0; c < C; c++) this.hpf.processBlock(c, srcs[c], offs[c], filt[c], m);
+      det = filt;
+      for (let c = 0; c < C; c++) offs[c] = 0;
+    } else if (this.listen) {
+      for (let c = 0; c < C; c++) {
+        const f = filt[c];
+        const x = srcs[c];
+        const o = offs[c];
+        for (let j = 0; j < m; j++) f[j] = x[o + j];
       }
-      if (shared) {
-        if (c === 0) {
-          src0 = det;
-          off0 = off;
-        } else if (c === 1 && this.channels === 2) this.peak[0].processBlockMax2(src0, off0, det, off, this.level[0], m);
-        else {
-          if (c === 1) for (let j = 0; j < m; j++) comb[j] = Math.abs(src0[off0 + j]);
-          for (let j = 0; j < m; j++) {
-            const a = Math.abs(det[off + j]);
-            if (a > comb[j]) comb[j] = a;
-          }
-          if (c === this.channels - 1) this.peak[0].processBlock(comb, 0, this.level[0], m);
+    }
+    // full link on a stereo pair: one pass for both detectors. Peak: one detector on
+    // max(|L|, |R|), which equals the maximum of the two (max commutes with the sliding maximum);
+    // RMS: both windows interleaved, their maximum into levelMax
+    if (this.link >= 1 && C === 2) {
+      if (this.peakMode) this.peak[0].processBlockMax2(det[0], offs[0], det[1], offs[1], this.level[0], m);
+      else RmsWindow.processPairMax(this.rms[0], this.rms[1], det[0], offs[0], det[1], offs[1], this.levelMax, m);
+      return;
+    }
+    if (this.peakMode && this.link >= 1 && C > 2) {
+      const comb = this.levelMax;
+      for (let j = 0; j < m; j++) comb[j] = 0;
+      for (let c = 0; c < C; c++) {
+        const x = det[c];
+        const o = offs[c];
+        for (let j = 0; j < m; j++) {
+          const a = Math.abs(x[o + j]);
+          if (a > comb[j]) comb[j] = a;
         }
-      } else if (this.peakMode) this.peak[c].processBlock(det, off, this.level[c], m);
-      else this.rms[c].processBlock(det, off, this.level[c], m);
+      }
+      this.peak[0].processBlock(comb, 0, this.level[0], m);
+      return;
+    }
+    for (let c = 0; c < C; c++) {
+      if (this.peakMode) this.peak[c].processBlock(det[c], offs[c], this.level[c], m);
+      else this.rms[c].processBlock(det[c], offs[c], this.level[c], m);
     }
   }
 
@@ -417,7 +438,9 @@ export class CompressorKernel implements Kernel {
       return;
     }
     if (C === 1) for (let j = 0; j < m; j++) lmax[j] = l0[j];
-    else {
+    else if (C === 2) {
+      // detect() wrote the pair's maximum into levelMax
+    } else {
       const l1 = this.level[1];
       for (let j = 0; j < m; j++) lmax[j] = l0[j] > l1[j] ? l0[j] : l1[j];
       for (let c = 2; c < C; c++) {

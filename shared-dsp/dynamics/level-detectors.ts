@@ -160,8 +160,9 @@ export class RmsWindow {
   private invLength = 1;
   private pos = 0;
   private sum = 0;
-  /** one-pole after the window: coefficient and state */
+  /** one-pole after the window: y = (1 - coef) mean + coef y, gain = 1 - coef; and its state */
   private coef = 0;
+  private gain = 1;
   private smooth = 0;
 
   constructor(maxLength: number) {
@@ -180,6 +181,7 @@ export class RmsWindow {
   /** one-pole coefficient exp(-1/(tau fs)) of the smoother after the window (0: none) */
   setSmoothing(coef: number): void {
     this.coef = coef;
+    this.gain = 1 - coef;
   }
 
   reset(): void {
@@ -197,13 +199,62 @@ export class RmsWindow {
     ring[pos] = sq;
     if (++pos === this.length) {
       pos = 0;
-      sum = 0;
-      for (let i = 0; i < this.length; i++) sum += ring[i];
+      sum = exactSum(ring, this.length);
     }
     this.pos = pos;
     this.sum = sum;
     const mean = sum > 0 ? sum * this.invLength : 0;
-    return (this.smooth = mean + this.coef * (this.smooth - mean));
+    return (this.smooth = this.gain * mean + this.coef * this.smooth);
+  }
+
+  /**
+   * Two windows of the same settings run in step (a linked stereo pair), interleaved so that
+   * their recursions overlap: dst[j] = max of the two mean squares.
+   */
+  static processPairMax(w0: RmsWindow, w1: RmsWindow, src0: Float32Array | Float64Array, off0: number, src1: Float32Array | Float64Array, off1: number, dst: Float64Array, m: number): void {
+    const r0 = w0.ring;
+    const r1 = w1.ring;
+    const len = w0.length;
+    const inv = w0.invLength;
+    const a = w0.coef;
+    const b = w0.gain;
+    let p0 = w0.pos;
+    let p1 = w1.pos;
+    let s0 = w0.sum;
+    let s1 = w1.sum;
+    let y0 = w0.smooth;
+    let y1 = w1.smooth;
+    for (let j = 0; j < m; j++) {
+      const x0 = src0[off0 + j];
+      const x1 = src1[off1 + j];
+      const q0 = x0 * x0;
+      const q1 = x1 * x1;
+      s0 += q0 - r0[p0];
+      s1 += q1 - r1[p1];
+      r0[p0] = q0;
+      r1[p1] = q1;
+      if (++p0 === len) {
+        p0 = 0;
+        s0 = exactSum(r0, len);
+      }
+      if (++p1 === len) {
+        p1 = 0;
+        s1 = exactSum(r1, len);
+      }
+      const m0 = s0 > 0 ? s0 * inv : 0;
+      const m1 = s1 > 0 ? s1 * inv : 0;
+      y0 = b * m0 + a * y0;
+      y1 = b * m1 + a * y1;
+      dst[j] = y0 > y1 ? y0 : y1;
+    }
+    if (y0 < 1e-30) y0 = 0;
+    if (y1 < 1e-30) y1 = 0;
+    w0.pos = p0;
+    w1.pos = p1;
+    w0.sum = s0;
+    w1.sum = s1;
+    w0.smooth = y0;
+    w1.smooth = y1;
   }
 
   /** dst[j] = push(src[off + j]^2) for j < m, with the state in locals. */
@@ -212,6 +263,7 @@ export class RmsWindow {
     const len = this.length;
     const inv = this.invLength;
     const a = this.coef;
+    const b = this.gain;
     let pos = this.pos;
     let sum = this.sum;
     let y = this.smooth;
@@ -222,11 +274,10 @@ export class RmsWindow {
       ring[pos] = sq;
       if (++pos === len) {
         pos = 0;
-        sum = 0;
-        for (let i = 0; i < len; i++) sum += ring[i];
+        sum = exactSum(ring, len);
       }
       const mean = sum > 0 ? sum * inv : 0;
-      y = mean + a * (y - mean);
+      y = b * mean + a * y; // one multiply-add on the recursion's critical path
       dst[j] = y;
     }
     // y >= 0 decays towards 0 after silence: flush before denormals
@@ -235,4 +286,21 @@ export class RmsWindow {
     this.sum = sum;
     this.smooth = y;
   }
+}
+
+/** Sum of x[0..n), recomputed from scratch (four partial sums: a shorter dependency chain). */
+function exactSum(x: Float64Array, n: number): number {
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = 0;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    a += x[i];
+    b += x[i + 1];
+    c += x[i + 2];
+    d += x[i + 3];
+  }
+  for (; i < n; i++) a += x[i];
+  return a + b + (c + d);
 }

@@ -5,17 +5,20 @@
  * Built from the shared filter library: the Butterworth design of shared-dsp/filters/butterworth.ts
  * run as a trapezoidal SVF (Simper 2013, shared-dsp/filters/svf-run.ts), which stays well behaved
  * while the frequency is automated; state is flushed below 1e-30 there.
+ * One instance filters every channel (same design, a state pair per channel); a stereo pair runs
+ * in one interleaved pass.
  */
 import { clearDesign, createDesign } from '../filters/filter-design.js';
 import { pushButterworth } from '../filters/butterworth.js';
-import { RUN_SIZE, designToRun, runSvf } from '../filters/svf-run.js';
+import { RUN_SIZE, designToRun, runSvf, runSvf2 } from '../filters/svf-run.js';
 
 export class SidechainHpf {
   private readonly design = createDesign();
   private readonly coefs = new Float64Array(RUN_SIZE);
-  private readonly state = new Float64Array(2);
+  private readonly state: Float64Array;
 
-  constructor() {
+  constructor(channels = 1) {
+    this.state = new Float64Array(2 * Math.max(1, channels));
     this.set(100, 48000);
   }
 
@@ -30,9 +33,24 @@ export class SidechainHpf {
     this.state.fill(0);
   }
 
-  /** dst[j] = HPF(src[off + j]) for j < m. */
-  processBlock(src: Float32Array, off: number, dst: Float64Array, m: number): void {
+  /** Restart channel c only. */
+  resetChannel(c: number): void {
+    this.state[2 * c] = 0;
+    this.state[2 * c + 1] = 0;
+  }
+
+  /** dst[j] = HPF_c(src[off + j]) for j < m. */
+  processBlock(c: number, src: Float32Array, off: number, dst: Float64Array, m: number): void {
     for (let j = 0; j < m; j++) dst[j] = src[off + j];
-    runSvf(this.coefs, 0, this.state, 0, dst, m);
+    runSvf(this.coefs, 0, this.state, 2 * c, dst, m);
+  }
+
+  /** Channels 0 and 1 in one pass: dstA = HPF_0(srcA), dstB = HPF_1(srcB). */
+  processPair(srcA: Float32Array, offA: number, srcB: Float32Array, offB: number, dstA: Float64Array, dstB: Float64Array, m: number): void {
+    for (let j = 0; j < m; j++) {
+      dstA[j] = srcA[offA + j];
+      dstB[j] = srcB[offB + j];
+    }
+    runSvf2(this.coefs, 0, this.state, 0, 2, dstA, dstB, m);
   }
 }
