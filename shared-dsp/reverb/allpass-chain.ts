@@ -1,18 +1,22 @@
 /**
- * A series of Schroeder allpasses (M. R. Schroeder, "Natural sounding artificial reverberation",
+ * Series Schroeder allpasses (M. R. Schroeder, "Natural sounding artificial reverberation",
  * JAES 10(3), 1962): H(z) = (-g + z^-m) / (1 - g z^-m), written as
  *     v[n] = x[n] + g v[n-m],   y[n] = -g v[n] + v[n-m].
  * Used as the input diffusers (J. Dattorro, "Effect Design Part 1", JAES 45(9), 1997, fig. 1).
- * Every stage keeps its own power-of-two ring (one shared write index and mask).
+ *
+ * The chain owns no memory: its stages' rings live in an engine's heap (blocks.ts), one
+ * power-of-two region per stage from `base` (one shared write index and mask), so a loop
+ * touches only the heap and the kernel's scratch.
  */
 export class AllpassChain {
   readonly stages: number;
-  private mem = new Float32Array(0);
-  private mask = 0;
-  private ringSize = 0;
-  private w = 0;
-  private readonly len: Int32Array;
-  private readonly gain: Float64Array;
+  /** first ring in the heap, ring size (power of two) */
+  base = 0;
+  ringSize = 1;
+  mask = 0;
+  w = 0;
+  readonly len: Int32Array;
+  readonly gain: Float64Array;
 
   constructor(stages: number) {
     this.stages = stages;
@@ -20,102 +24,141 @@ export class AllpassChain {
     this.gain = new Float64Array(stages);
   }
 
-  /** allocate for delays up to maxLength samples */
-  prepare(maxLength: number): void {
+  /** heap words needed for delays up to maxLength samples */
+  static sizeFor(stages: number, maxLength: number): number {
+    return stages * AllpassChain.ringFor(maxLength);
+  }
+
+  static ringFor(maxLength: number): number {
     let size = 1;
     while (size < maxLength + 2) size <<= 1;
-    this.ringSize = size;
-    this.mask = size - 1;
-    this.mem = new Float32Array(size * this.stages);
+    return size;
+  }
+
+  /** place the rings at heap[base, base + sizeFor(...)) */
+  place(base: number, maxLength: number): void {
+    this.base = base;
+    this.ringSize = AllpassChain.ringFor(maxLength);
+    this.mask = this.ringSize - 1;
     this.w = 0;
   }
 
-  reset(): void {
-    this.mem.fill(0);
-  }
-
-  setLength(stage: number, samples: number): void {
-    this.len[stage] = Math.max(1, Math.min(this.ringSize - 1, Math.round(samples)));
-  }
-
-  setGain(stage: number, g: number): void {
-    this.gain[stage] = g;
+  reset(H: Float64Array): void {
+    H.fill(0, this.base, this.base + this.stages * this.ringSize);
   }
 
   /**
-   * Two 4-stage chains with the same ring size (left and right), in place, all stages in one
-   * loop (the eight recursions of a frame overlap).
+   * stage lengths: ms[j] * samplesPerMs, rounded and kept inside the ring (set on the audio
+   * thread; no double argument, so nothing is boxed)
    */
-  static processPair4(a: AllpassChain, b: AllpassChain, bufA: Float64Array, bufB: Float64Array, start: number, end: number): void {
-    const memA = a.mem;
-    const memB = b.mem;
+  setLengths(ms: readonly number[], samplesPerMs: Float64Array): void {
+    const k = samplesPerMs[0];
+    for (let j = 0; j < this.stages; j++) this.len[j] = Math.max(1, Math.min(this.ringSize - 1, Math.round(ms[j] * k)));
+  }
+
+  /**
+   * Two 4-stage chains with the same ring size (left and right), in place on X[offA, offA + n)
+   * and X[offB, offB + n), all eight stages in one loop (the recursions of a frame overlap).
+   * `+ 1e-18 - 1e-18` flushes values below ~1e-34 to 0: no denormal ever enters a ring.
+   */
+  static processPair4(a: AllpassChain, b: AllpassChain, H: Float64Array, X: Float64Array, offA: number, offB: number, n: number): void {
     const mask = a.mask;
     const r = a.ringSize;
+    const A0 = a.base | 0, A1 = (a.base + r) | 0, A2 = (a.base + 2 * r) | 0, A3 = (a.base + 3 * r) | 0;
+    const B0 = b.base | 0, B1 = (b.base + r) | 0, B2 = (b.base + 2 * r) | 0, B3 = (b.base + 3 * r) | 0;
     const la0 = a.len[0], la1 = a.len[1], la2 = a.len[2], la3 = a.len[3];
     const lb0 = b.len[0], lb1 = b.len[1], lb2 = b.len[2], lb3 = b.len[3];
     const ga0 = a.gain[0], ga1 = a.gain[1], ga2 = a.gain[2], ga3 = a.gain[3];
     const gb0 = b.gain[0], gb1 = b.gain[1], gb2 = b.gain[2], gb3 = b.gain[3];
-    let w = a.w;
-    for (let n = start; n < end; n++) {
-      let x = bufA[n];
-      let y = bufB[n];
-      let d = memA[(w - la0) & mask];
-      let v = x + ga0 * d;
-      x = d - ga0 * v;
-      memA[w] = v + 1e-18 - 1e-18; // flush below ~1e-34: no denormals in the rings
-      d = memB[(w - lb0) & mask];
-      v = y + gb0 * d;
-      y = d - gb0 * v;
-      memB[w] = v + 1e-18 - 1e-18;
-      d = memA[r + ((w - la1) & mask)];
-      v = x + ga1 * d;
-      x = d - ga1 * v;
-      memA[r + w] = v + 1e-18 - 1e-18;
-      d = memB[r + ((w - lb1) & mask)];
-      v = y + gb1 * d;
-      y = d - gb1 * v;
-      memB[r + w] = v + 1e-18 - 1e-18;
-      d = memA[2 * r + ((w - la2) & mask)];
-      v = x + ga2 * d;
-      x = d - ga2 * v;
-      memA[2 * r + w] = v + 1e-18 - 1e-18;
-      d = memB[2 * r + ((w - lb2) & mask)];
-      v = y + gb2 * d;
-      y = d - gb2 * v;
-      memB[2 * r + w] = v + 1e-18 - 1e-18;
-      d = memA[3 * r + ((w - la3) & mask)];
-      v = x + ga3 * d;
-      x = d - ga3 * v;
-      memA[3 * r + w] = v + 1e-18 - 1e-18;
-      d = memB[3 * r + ((w - lb3) & mask)];
-      v = y + gb3 * d;
-      y = d - gb3 * v;
-      memB[3 * r + w] = v + 1e-18 - 1e-18;
-      bufA[n] = x;
-      bufB[n] = y;
+    let w = a.w | 0;
+    for (let i = 0; i < n; i = (i + 1) | 0) {
+      let x = X[(offA + i) | 0];
+      let y = X[(offB + i) | 0];
+      let d = H[(A0 + ((w - la0) & mask)) | 0];
+      let v = x + d * ga0;
+      x = d - v * ga0;
+      H[(A0 + w) | 0] = v + 1e-18 - 1e-18;
+      d = H[(B0 + ((w - lb0) & mask)) | 0];
+      v = y + d * gb0;
+      y = d - v * gb0;
+      H[(B0 + w) | 0] = v + 1e-18 - 1e-18;
+      d = H[(A1 + ((w - la1) & mask)) | 0];
+      v = x + d * ga1;
+      x = d - v * ga1;
+      H[(A1 + w) | 0] = v + 1e-18 - 1e-18;
+      d = H[(B1 + ((w - lb1) & mask)) | 0];
+      v = y + d * gb1;
+      y = d - v * gb1;
+      H[(B1 + w) | 0] = v + 1e-18 - 1e-18;
+      d = H[(A2 + ((w - la2) & mask)) | 0];
+      v = x + d * ga2;
+      x = d - v * ga2;
+      H[(A2 + w) | 0] = v + 1e-18 - 1e-18;
+      d = H[(B2 + ((w - lb2) & mask)) | 0];
+      v = y + d * gb2;
+      y = d - v * gb2;
+      H[(B2 + w) | 0] = v + 1e-18 - 1e-18;
+      d = H[(A3 + ((w - la3) & mask)) | 0];
+      v = x + d * ga3;
+      x = d - v * ga3;
+      H[(A3 + w) | 0] = v + 1e-18 - 1e-18;
+      d = H[(B3 + ((w - lb3) & mask)) | 0];
+      v = y + d * gb3;
+      y = d - v * gb3;
+      H[(B3 + w) | 0] = v + 1e-18 - 1e-18;
+      X[(offA + i) | 0] = x;
+      X[(offB + i) | 0] = y;
       w = (w + 1) & mask;
     }
     a.w = b.w = w;
   }
 
-  /** run buf[start, end) through every stage, in place (stage after stage) */
-  process(buf: Float64Array, start: number, end: number): void {
-    const mem = this.mem;
+  /** run X[off, off + n) through every stage, in place, four stages per pass */
+  process(H: Float64Array, X: Float64Array, off: number, n: number): void {
     const mask = this.mask;
-    const w0 = this.w;
-    for (let s = 0, base = 0; s < this.stages; s++, base += this.ringSize) {
-      const g = this.gain[s];
-      let r = w0 - this.len[s];
+    const r = this.ringSize;
+    const w0 = this.w | 0;
+    let s = 0;
+    for (; s + 4 <= this.stages; s += 4) {
+      const R0 = (this.base + s * r) | 0, R1 = (R0 + r) | 0, R2 = (R0 + 2 * r) | 0, R3 = (R0 + 3 * r) | 0;
+      const l0 = this.len[s], l1 = this.len[s + 1], l2 = this.len[s + 2], l3 = this.len[s + 3];
+      const g0 = this.gain[s], g1 = this.gain[s + 1], g2 = this.gain[s + 2], g3 = this.gain[s + 3];
       let w = w0;
-      for (let n = start; n < end; n++) {
-        const d = mem[base + (r & mask)];
-        const v = buf[n] + g * d;
-        buf[n] = d - g * v;
-        mem[base + w] = v + 1e-18 - 1e-18; // flush values below ~1e-34 (no denormals in the ring)
+      for (let i = 0; i < n; i = (i + 1) | 0) {
+        let x = X[(off + i) | 0];
+        let d = H[(R0 + ((w - l0) & mask)) | 0];
+        let v = x + d * g0;
+        x = d - v * g0;
+        H[(R0 + w) | 0] = v + 1e-18 - 1e-18;
+        d = H[(R1 + ((w - l1) & mask)) | 0];
+        v = x + d * g1;
+        x = d - v * g1;
+        H[(R1 + w) | 0] = v + 1e-18 - 1e-18;
+        d = H[(R2 + ((w - l2) & mask)) | 0];
+        v = x + d * g2;
+        x = d - v * g2;
+        H[(R2 + w) | 0] = v + 1e-18 - 1e-18;
+        d = H[(R3 + ((w - l3) & mask)) | 0];
+        v = x + d * g3;
+        x = d - v * g3;
+        H[(R3 + w) | 0] = v + 1e-18 - 1e-18;
+        X[(off + i) | 0] = x;
         w = (w + 1) & mask;
-        r++;
       }
     }
-    this.w = (w0 + end - start) & mask;
+    for (; s < this.stages; s++) {
+      const R = (this.base + s * r) | 0;
+      const l = this.len[s];
+      const g = this.gain[s];
+      let w = w0;
+      for (let i = 0; i < n; i = (i + 1) | 0) {
+        const d = H[(R + ((w - l) & mask)) | 0];
+        const v = X[(off + i) | 0] + d * g;
+        X[(off + i) | 0] = d - v * g;
+        H[(R + w) | 0] = v + 1e-18 - 1e-18;
+        w = (w + 1) & mask;
+      }
+    }
+    this.w = (w0 + n) & mask;
   }
 }

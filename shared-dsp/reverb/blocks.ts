@@ -1,176 +1,127 @@
 /**
  * Block kernels shared by the plate and the FDN.
  *
- * Both networks run in short blocks (at most 32 frames, never longer than their shortest
- * recirculating delay): within a block no delay line reads a value written in the same block,
- * so each step (gather the reads of a line, filter them, mix, write back) can run as its own
- * tight loop over the block, with the line's state in local variables.
+ * Both networks run in short blocks (never longer than their shortest recirculating delay):
+ * within a block no delay line reads a value written in the same block, so each step (gather
+ * the reads of two lines, filter them; then mix and write back) runs as its own tight loop
+ * over the block, with the lines' state in local variables.
+ *
+ * Memory model (for speed in V8): everything an engine touches per sample lives in one
+ * Float64Array "heap" (rings, coefficients, filter states, block buffers), addressed by integer
+ * offsets; a loop over one typed array pays its map check and bounds set-up once. Integer
+ * arithmetic is truncated with `| 0` (no overflow checks), and coefficients are right-hand
+ * operands so that spilled ones are read straight from the stack frame.
+ *
+ * Decay filter (decay-design.ts): two biquads per path ([b0, b1, b2, a1, a2] twice), run in
+ * direct form I (R. Bristow-Johnson's cookbook difference equation,
+ *     t[n] = b0 x[n] + b1 x[n-1] + b2 x[n-2] - a1 t[n-1] - a2 t[n-2]):
+ * the only loop-carried chain is a1 t[n-1] -> t[n] (one multiply, one add), which lets the two
+ * lines of a loop overlap. State per path (six numbers): x[n-1], x[n-2], t[n-1], t[n-2],
+ * u[n-1], u[n-2] (u: the second biquad's output).
  */
 
+/** coefficients per path (two biquads) */
+export const PATH_COEFS = 10;
+/** state per path: x1 x2 t1 t2 u1 u2, then (modulated paths) k, D, step, and one spare */
+export const PATH_STATE = 10;
+/** offsets in a path's state */
+export const ST_K = 6;
+export const ST_D = 7;
+export const ST_STEP = 8;
+
 /**
- * b reads of a ring at a fixed delay: dst[j] = mem[base + ((w + j - delay) & mask)].
+ * Two fixed-delay paths: H[oA + j] = filterA(H[ringA + ((w + j - delayA) & mask)]) for j < b,
+ * and likewise for path B. Coefficients at cA/cB, states at sA/sB.
  */
-export function readDelay(mem: Float32Array, base: number, w: number, mask: number, delay: number, dst: Float64Array, b: number): void {
-  let p = w - delay;
-  for (let j = 0; j < b; j++, p++) dst[j] = mem[base + (p & mask)];
+export function readFixed2(
+  H: Float64Array, w: number, mask: number, b: number,
+  ringA: number, delayA: number, cA: number, sA: number, oA: number,
+  ringB: number, delayB: number, cB: number, sB: number, oB: number,
+): void {
+  const ab0 = H[cA], ab1 = H[cA + 1], ab2 = H[cA + 2], aa1 = H[cA + 3], aa2 = H[cA + 4];
+  const ad0 = H[cA + 5], ad1 = H[cA + 6], ad2 = H[cA + 7], ae1 = H[cA + 8], ae2 = H[cA + 9];
+  const bb0 = H[cB], bb1 = H[cB + 1], bb2 = H[cB + 2], ba1 = H[cB + 3], ba2 = H[cB + 4];
+  const bd0 = H[cB + 5], bd1 = H[cB + 6], bd2 = H[cB + 7], be1 = H[cB + 8], be2 = H[cB + 9];
+  let ax1 = H[sA], ax2 = H[sA + 1], at1 = H[sA + 2], at2 = H[sA + 3], au1 = H[sA + 4], au2 = H[sA + 5];
+  let bx1 = H[sB], bx2 = H[sB + 1], bt1 = H[sB + 2], bt2 = H[sB + 3], bu1 = H[sB + 4], bu2 = H[sB + 5];
+  let pa = (w - delayA) | 0;
+  let pb = (w - delayB) | 0;
+  for (let j = 0; j < b; j = (j + 1) | 0) {
+    const ax = H[(ringA + (pa & mask)) | 0];
+    const bx = H[(ringB + (pb & mask)) | 0];
+    pa = (pa + 1) | 0;
+    pb = (pb + 1) | 0;
+    const at = ax * ab0 + ax1 * ab1 + (ax2 * ab2 - at2 * aa2) - at1 * aa1;
+    const bt = bx * bb0 + bx1 * bb1 + (bx2 * bb2 - bt2 * ba2) - bt1 * ba1;
+    const au = at * ad0 + at1 * ad1 + (at2 * ad2 - au2 * ae2) - au1 * ae1;
+    const bu = bt * bd0 + bt1 * bd1 + (bt2 * bd2 - bu2 * be2) - bu1 * be1;
+    ax2 = ax1; ax1 = ax; at2 = at1; at1 = at; au2 = au1; au1 = au;
+    bx2 = bx1; bx1 = bx; bt2 = bt1; bt1 = bt; bu2 = bu1; bu1 = bu;
+    H[(oA + j) | 0] = au;
+    H[(oB + j) | 0] = bu;
+  }
+  // ring values are flushed when written; the recursive states are flushed here
+  H[sA] = ax1; H[sA + 1] = ax2; H[sA + 2] = flush(at1); H[sA + 3] = flush(at2); H[sA + 4] = flush(au1); H[sA + 5] = flush(au2);
+  H[sB] = bx1; H[sB + 1] = bx2; H[sB + 2] = flush(bt1); H[sB + 3] = flush(bt2); H[sB + 4] = flush(bu1); H[sB + 5] = flush(bu2);
 }
 
 /**
- * b reads along a delay that moves by `step` per frame, through first-order allpass
+ * Two paths read along delays that move by a step per frame, through first-order allpass
  * interpolation (D. Jaffe and J. O. Smith, "Extensions of the Karplus-Strong plucked-string
  * algorithm", CMJ 7(2), 1983; J. Dattorro, "Effect Design Part 2", JAES 45(10), 1997):
- *     y[n] = a x[n-k] + x[n-k-1] - a y[n-1],   a = (1 - D)/(1 + D),
- * with the delay d = k + D, D in [0.5, 1.5). |H| = 1 at every frequency: the modulation moves
- * the delay without any loss, so it does not change RT60.
- * a is evaluated as a polynomial instead of a division: with D = 1 + u, h = u/2 (|h| <= 1/4),
- * a = -h / (1 + h) = -h (1 - h + h^2 - h^3) + O(h^5) (error < 1e-3, i.e. < 0.005 samples of
- * delay; the allpass stays exactly lossless whatever a is).
- * state[0] = delay (updated), state[1] = y[n-1] (updated); the delay moves by steps[si] per
- * frame (doubles travel in typed arrays: a double argument to a call that is not inlined would
- * be boxed, an allocation per call).
+ *     y[n] = a x[n-k] + x[n-k-1] - a y[n-1],   a = (1 - D) / (1 + D),
+ * with the delay d = k + D, D kept in [0.5, 1.5). |H| = 1 at every frequency: the modulation
+ * moves the delay without any loss, so it does not change RT60. Then the decay filter (the
+ * interpolator's output is the filter's input, so y[n-1] is the filter's x[n-1]).
+ * The integer part is tracked, not recomputed: D moves by the step each frame (|step| < 0.5)
+ * and carries into k when it leaves [0.5, 1.5), so the read index only needs an increment.
+ * Per path state at s: x1 x2 t1 t2 u1 u2 k D step.
  */
-export function readModulated(
-  mem: Float32Array, base: number, w: number, mask: number,
-  state: Float64Array, steps: Float64Array, si: number, dst: Float64Array, b: number,
+export function readModulated2(
+  H: Float64Array, w: number, mask: number, b: number,
+  ringA: number, cA: number, sA: number, oA: number,
+  ringB: number, cB: number, sB: number, oB: number,
 ): void {
-  const step = steps[si];
-  let d = state[0];
-  let y = state[1];
-  for (let j = 0; j < b; j++) {
-    d += step;
-    const k = (d - 0.5) | 0;
-    const h = 0.5 * (d - k - 1);
-    const a = -h * (1 - h * (1 - h * (1 - h)));
-    const p = w + j - k;
-    y = a * (mem[base + (p & mask)] - y) + mem[base + ((p - 1) & mask)];
-    dst[j] = y;
+  const ab0 = H[cA], ab1 = H[cA + 1], ab2 = H[cA + 2], aa1 = H[cA + 3], aa2 = H[cA + 4];
+  const ad0 = H[cA + 5], ad1 = H[cA + 6], ad2 = H[cA + 7], ae1 = H[cA + 8], ae2 = H[cA + 9];
+  const bb0 = H[cB], bb1 = H[cB + 1], bb2 = H[cB + 2], ba1 = H[cB + 3], ba2 = H[cB + 4];
+  const bd0 = H[cB + 5], bd1 = H[cB + 6], bd2 = H[cB + 7], be1 = H[cB + 8], be2 = H[cB + 9];
+  let ax1 = H[sA], ax2 = H[sA + 1], at1 = H[sA + 2], at2 = H[sA + 3], au1 = H[sA + 4], au2 = H[sA + 5];
+  let bx1 = H[sB], bx2 = H[sB + 1], bt1 = H[sB + 2], bt2 = H[sB + 3], bu1 = H[sB + 4], bu2 = H[sB + 5];
+  let aD = H[sA + ST_D], bD = H[sB + ST_D];
+  const aStep = H[sA + ST_STEP], bStep = H[sB + ST_STEP];
+  // read index of frame j is w + j - k; it starts one frame back and moves before each read
+  let pa = (w - (H[sA + ST_K] | 0) - 1) | 0;
+  let pb = (w - (H[sB + ST_K] | 0) - 1) | 0;
+  for (let j = 0; j < b; j = (j + 1) | 0) {
+    aD += aStep;
+    if (aD >= 1.5) aD -= 1; // k + 1: the index stays
+    else if (aD < 0.5) { aD += 1; pa = (pa + 2) | 0; } // k - 1
+    else pa = (pa + 1) | 0;
+    bD += bStep;
+    if (bD >= 1.5) bD -= 1;
+    else if (bD < 0.5) { bD += 1; pb = (pb + 2) | 0; }
+    else pb = (pb + 1) | 0;
+    const aa = (1 - aD) / (1 + aD);
+    const ba = (1 - bD) / (1 + bD);
+    const ax = (H[(ringA + (pa & mask)) | 0] - ax1) * aa + H[(ringA + ((pa - 1) & mask)) | 0];
+    const bx = (H[(ringB + (pb & mask)) | 0] - bx1) * ba + H[(ringB + ((pb - 1) & mask)) | 0];
+    const at = ax * ab0 + ax1 * ab1 + (ax2 * ab2 - at2 * aa2) - at1 * aa1;
+    const bt = bx * bb0 + bx1 * bb1 + (bx2 * bb2 - bt2 * ba2) - bt1 * ba1;
+    const au = at * ad0 + at1 * ad1 + (at2 * ad2 - au2 * ae2) - au1 * ae1;
+    const bu = bt * bd0 + bt1 * bd1 + (bt2 * bd2 - bu2 * be2) - bu1 * be1;
+    ax2 = ax1; ax1 = ax; at2 = at1; at1 = at; au2 = au1; au1 = au;
+    bx2 = bx1; bx1 = bx; bt2 = bt1; bt1 = bt; bu2 = bu1; bu1 = bu;
+    H[(oA + j) | 0] = au;
+    H[(oB + j) | 0] = bu;
   }
-  state[0] = d;
-  state[1] = y < 1e-30 && y > -1e-30 ? 0 : y; // no denormals in the Float64 state
-}
-
-/**
- * readModulated and decayFilter in one loop, for two lines at once (the FDN): the two lines'
- * interpolator and biquad recursions are independent chains, so one loop lets them overlap.
- * Line A: ring at baseA, state sA ([delay, y]), delay step steps[iA], coefficients c[oA..],
- * states z[qA..], into dA; line B likewise.
- */
-export function readModulatedFiltered2(
-  mem: Float32Array, w: number, mask: number, c: Float64Array, z: Float64Array, b: number, steps: Float64Array,
-  baseA: number, sA: Float64Array, iA: number, oA: number, qA: number, dA: Float64Array,
-  baseB: number, sB: Float64Array, iB: number, oB: number, qB: number, dB: Float64Array,
-): void {
-  const stepA = steps[iA];
-  const stepB = steps[iB];
-  const ab0 = c[oA], ab1 = c[oA + 1], ab2 = c[oA + 2], aa1 = c[oA + 3], aa2 = c[oA + 4];
-  const ad0 = c[oA + 5], ad1 = c[oA + 6], ad2 = c[oA + 7], ae1 = c[oA + 8], ae2 = c[oA + 9];
-  const bb0 = c[oB], bb1 = c[oB + 1], bb2 = c[oB + 2], ba1 = c[oB + 3], ba2 = c[oB + 4];
-  const bd0 = c[oB + 5], bd1 = c[oB + 6], bd2 = c[oB + 7], be1 = c[oB + 8], be2 = c[oB + 9];
-  let az0 = z[qA], az1 = z[qA + 1], az2 = z[qA + 2], az3 = z[qA + 3];
-  let bz0 = z[qB], bz1 = z[qB + 1], bz2 = z[qB + 2], bz3 = z[qB + 3];
-  let ad = sA[0], ay = sA[1];
-  let bd = sB[0], by = sB[1];
-  for (let j = 0; j < b; j++) {
-    // line A
-    ad += stepA;
-    const ak = (ad - 0.5) | 0;
-    const ah = 0.5 * (ad - ak - 1);
-    const aa = -ah * (1 - ah * (1 - ah * (1 - ah)));
-    const ap = w + j - ak;
-    ay = aa * (mem[baseA + (ap & mask)] - ay) + mem[baseA + ((ap - 1) & mask)];
-    // line B
-    bd += stepB;
-    const bk = (bd - 0.5) | 0;
-    const bh = 0.5 * (bd - bk - 1);
-    const ba = -bh * (1 - bh * (1 - bh * (1 - bh)));
-    const bp = w + j - bk;
-    by = ba * (mem[baseB + (bp & mask)] - by) + mem[baseB + ((bp - 1) & mask)];
-    // decay filters
-    const at = ab0 * ay + az0;
-    az0 = ab1 * ay - aa1 * at + az1;
-    az1 = ab2 * ay - aa2 * at;
-    const bt = bb0 * by + bz0;
-    bz0 = bb1 * by - ba1 * bt + bz1;
-    bz1 = bb2 * by - ba2 * bt;
-    const au = ad0 * at + az2;
-    az2 = ad1 * at - ae1 * au + az3;
-    az3 = ad2 * at - ae2 * au;
-    const bu = bd0 * bt + bz2;
-    bz2 = bd1 * bt - be1 * bu + bz3;
-    bz3 = bd2 * bt - be2 * bu;
-    dA[j] = au;
-    dB[j] = bu;
-  }
-  sA[0] = ad;
-  sA[1] = flush(ay);
-  sB[0] = bd;
-  sB[1] = flush(by);
-  z[qA] = flush(az0); z[qA + 1] = flush(az1); z[qA + 2] = flush(az2); z[qA + 3] = flush(az3);
-  z[qB] = flush(bz0); z[qB + 1] = flush(bz1); z[qB + 2] = flush(bz2); z[qB + 3] = flush(bz3);
-}
-
-/**
- * Fixed-delay reads and decay filters for two lines at once (the FDN's unmodulated lines):
- * dA[j] = filterA(mem[baseA + ((w + j - delayA) & mask)]), and likewise for line B.
- */
-export function readFiltered2(
-  mem: Float32Array, w: number, mask: number, c: Float64Array, z: Float64Array, b: number,
-  baseA: number, delayA: number, oA: number, qA: number, dA: Float64Array,
-  baseB: number, delayB: number, oB: number, qB: number, dB: Float64Array,
-): void {
-  const ab0 = c[oA], ab1 = c[oA + 1], ab2 = c[oA + 2], aa1 = c[oA + 3], aa2 = c[oA + 4];
-  const ad0 = c[oA + 5], ad1 = c[oA + 6], ad2 = c[oA + 7], ae1 = c[oA + 8], ae2 = c[oA + 9];
-  const bb0 = c[oB], bb1 = c[oB + 1], bb2 = c[oB + 2], ba1 = c[oB + 3], ba2 = c[oB + 4];
-  const bd0 = c[oB + 5], bd1 = c[oB + 6], bd2 = c[oB + 7], be1 = c[oB + 8], be2 = c[oB + 9];
-  let az0 = z[qA], az1 = z[qA + 1], az2 = z[qA + 2], az3 = z[qA + 3];
-  let bz0 = z[qB], bz1 = z[qB + 1], bz2 = z[qB + 2], bz3 = z[qB + 3];
-  let pa = w - delayA;
-  let pb = w - delayB;
-  for (let j = 0; j < b; j++, pa++, pb++) {
-    const ay = mem[baseA + (pa & mask)];
-    const by = mem[baseB + (pb & mask)];
-    const at = ab0 * ay + az0;
-    az0 = ab1 * ay - aa1 * at + az1;
-    az1 = ab2 * ay - aa2 * at;
-    const bt = bb0 * by + bz0;
-    bz0 = bb1 * by - ba1 * bt + bz1;
-    bz1 = bb2 * by - ba2 * bt;
-    const au = ad0 * at + az2;
-    az2 = ad1 * at - ae1 * au + az3;
-    az3 = ad2 * at - ae2 * au;
-    const bu = bd0 * bt + bz2;
-    bz2 = bd1 * bt - be1 * bu + bz3;
-    bz3 = bd2 * bt - be2 * bu;
-    dA[j] = au;
-    dB[j] = bu;
-  }
-  z[qA] = flush(az0); z[qA + 1] = flush(az1); z[qA + 2] = flush(az2); z[qA + 3] = flush(az3);
-  z[qB] = flush(bz0); z[qB + 1] = flush(bz1); z[qB + 2] = flush(bz2); z[qB + 3] = flush(bz3);
-}
-
-/**
- * The decay filter of one path, in place over buf[0, b): low shelf (carrying the path's
- * broadband gain) then high shelf, transposed direct form II. Coefficients c[o..o+9]
- * ([b0, b1, b2, a1, a2] twice), states z[q..q+3].
- */
-export function decayFilter(c: Float64Array, o: number, z: Float64Array, q: number, buf: Float64Array, b: number): void {
-  const b0 = c[o], b1 = c[o + 1], b2 = c[o + 2], a1 = c[o + 3], a2 = c[o + 4];
-  const d0 = c[o + 5], d1 = c[o + 6], d2 = c[o + 7], e1 = c[o + 8], e2 = c[o + 9];
-  let z0 = z[q], z1 = z[q + 1], z2 = z[q + 2], z3 = z[q + 3];
-  for (let j = 0; j < b; j++) {
-    const x = buf[j];
-    const t = b0 * x + z0;
-    z0 = b1 * x - a1 * t + z1;
-    z1 = b2 * x - a2 * t;
-    const u = d0 * t + z2;
-    z2 = d1 * t - e1 * u + z3;
-    z3 = d2 * t - e2 * u;
-    buf[j] = u;
-  }
-  z[q] = flush(z0);
-  z[q + 1] = flush(z1);
-  z[q + 2] = flush(z2);
-  z[q + 3] = flush(z3);
+  H[sA] = flush(ax1); H[sA + 1] = flush(ax2); H[sA + 2] = flush(at1); H[sA + 3] = flush(at2); H[sA + 4] = flush(au1); H[sA + 5] = flush(au2);
+  H[sB] = flush(bx1); H[sB + 1] = flush(bx2); H[sB + 2] = flush(bt1); H[sB + 3] = flush(bt2); H[sB + 4] = flush(bu1); H[sB + 5] = flush(bu2);
+  // k of the last frame read: its index was w + b - 1 - k
+  H[sA + ST_K] = (w + b - 1 - pa) | 0;
+  H[sA + ST_D] = aD;
+  H[sB + ST_K] = (w + b - 1 - pb) | 0;
+  H[sB + ST_D] = bD;
 }
 
 /** states below 1e-30 to 0 (they could otherwise decay into the denormal range) */

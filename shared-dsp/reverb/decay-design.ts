@@ -23,7 +23,7 @@
  *   octave's T30 on damping x decay (tuned on a model of the band's energy decay; the RT60
  *   tests measure it).
  */
-import { biquadDb, designHighShelf, designLowShelf, shelfCorner, type ShelfCorner } from './shelf.js';
+import { biquadDb } from './shelf.js';
 
 /** band centres the ratios refer to (octave bands of the measurements) */
 export const DECAY_LOW_HZ = 125;
@@ -38,6 +38,17 @@ const MATCH_MID_HZ = 1600;
 const HIGH_MATCH: ReadonlyArray<readonly [number, number]> = [
   [0.1, 5900], [0.3, 6100], [0.5, 6650], [0.7, 7600], [1.0, 8200], [1.5, 8800],
 ];
+/**
+ * The model's inverse for the high match at HM_POINTS dampings, log-spaced over the parameter's
+ * range, precomputed in prepare(): while damping moves the design picks the nearest (steps of
+ * 0.26 % in damping move the match frequency by a few hertz) instead of recomputing trig,
+ * responses and an inverse on the audio thread.
+ */
+const HM_POINTS = 1024;
+const HM_MIN = 0.1;
+const HM_MAX = 1.5;
+const HM_PER_LOG = (HM_POINTS - 1) / Math.log(HM_MAX / HM_MIN);
+const HM_CACHE = new Map<number, [Float64Array, Float64Array]>();
 
 export function highMatchHz(damping: number): number {
   const t = HIGH_MATCH;
@@ -54,25 +65,44 @@ export function highMatchHz(damping: number): number {
 /** coefficients per path: two biquads of five numbers */
 export const DECAY_FILTER_COEFS = 10;
 
+/**
+ * The design runs on the audio thread whenever decay, damping, bassDecay or freeze move, so
+ * nothing in it allocates: no helper takes or returns a double (a double crossing a call that
+ * is not inlined is boxed); inputs and intermediate results travel through Float64Arrays and
+ * fields, and the shelf formulas are written out in place.
+ */
 export class DecayDesign {
   /** per-sample loss in dB: broadband, low-shelf gain, high-shelf gain */
   broadband = 0;
   low = 0;
   high = 0;
-  /** per-sample loss in dB at mid frequencies */
+  /** per-sample loss in dB at mid frequencies (0 while frozen) */
   mid = 0;
   frozen = false;
+  /** factor on the first biquad's numerator of every path designed next (designPath) */
+  scale = 0.5;
   private fs = 48000;
-  private lowCorner: ShelfCorner = shelfCorner(LOW_SHELF_HZ, 48000);
-  private highCorner: ShelfCorner = shelfCorner(HIGH_SHELF_HZ, 48000);
-  private readonly inv = new Float64Array(9);
+  /** cos w0 and sin w0 / sqrt 2 of the low and the high shelf (RBJ, slope 1) */
+  private readonly corner = new Float64Array(4);
+  /** the model's inverse (row-major) at every high-match point, and its trig row (see HM_POINTS) */
+  private hmInv: Float64Array = new Float64Array(9 * HM_POINTS);
+  private hmTrig: Float64Array = new Float64Array(4 * HM_POINTS);
+  /** offset of the inverse in use in hmInv */
+  private invAt = 0;
   private readonly model = new Float64Array(9);
-  private readonly shape = new Float64Array(10);
-  private matchDamping = -1;
+  private readonly inv = new Float64Array(9);
+  private matchPoint = -1;
   /** per-sample target loss in dB at the match frequencies */
   private readonly target = new Float64Array(3);
   /** cos w, sin w, cos 2w, sin 2w at the three match frequencies */
   private readonly trig = new Float64Array(12);
+  /** inputs: decay, damping, bassDecay */
+  private readonly args = new Float64Array(3);
+  /** scratch: shelf gains in, responses out (see the class comment) */
+  private readonly gain = new Float64Array(2);
+  private readonly db = new Float64Array(3);
+  /** the 1 dB shelves (rows of the model) */
+  private readonly shape = new Float64Array(10);
 
   constructor(sampleRate = 48000) {
     this.prepare(sampleRate);
@@ -81,17 +111,36 @@ export class DecayDesign {
   prepare(sampleRate: number): void {
     this.fs = sampleRate;
     const nyq = sampleRate / 2;
-    this.lowCorner = shelfCorner(Math.min(LOW_SHELF_HZ, 0.2 * nyq), sampleRate);
-    this.highCorner = shelfCorner(Math.min(HIGH_SHELF_HZ, 0.6 * nyq), sampleRate);
-    designLowShelf(this.shape, 0, this.lowCorner, 1, 1);
-    designHighShelf(this.shape, 5, this.highCorner, 1, 1);
+    const wl = (2 * Math.PI * Math.min(LOW_SHELF_HZ, 0.2 * nyq)) / sampleRate;
+    const wh = (2 * Math.PI * Math.min(HIGH_SHELF_HZ, 0.6 * nyq)) / sampleRate;
+    this.corner[0] = Math.cos(wl);
+    this.corner[1] = Math.sin(wl) * Math.SQRT1_2;
+    this.corner[2] = Math.cos(wh);
+    this.corner[3] = Math.sin(wh) * Math.SQRT1_2;
     this.setMatch(0, MATCH_LOW_HZ);
     this.setMatch(1, MATCH_MID_HZ);
-    this.matchDamping = -1;
-    this.setHighMatch(0.5);
+    // the high-match tables depend on the sample rate only: computed once per rate and shared
+    const cached = HM_CACHE.get(sampleRate);
+    if (cached) {
+      this.hmInv = cached[0];
+      this.hmTrig = cached[1];
+    } else {
+      this.hmInv = new Float64Array(9 * HM_POINTS);
+      this.hmTrig = new Float64Array(4 * HM_POINTS);
+      for (let i = 0; i < HM_POINTS; i++) {
+        this.setMatch(2, highMatchHz(HM_MIN * Math.exp(i / HM_PER_LOG)));
+        invert3(this.model, this.inv);
+        this.hmInv.set(this.inv, 9 * i);
+        this.hmTrig.set(this.trig.subarray(8, 12), 4 * i);
+      }
+      HM_CACHE.set(sampleRate, [this.hmInv, this.hmTrig]);
+    }
+    this.matchPoint = -1;
+    this.args[1] = 0.5;
+    this.setHighMatch();
   }
 
-  /** row r of the model: the 1 dB shelves' responses at f (and the trig for designPath) */
+  /** row r of the model: the 1 dB shelves' responses at f (and the trig for designPath); prepare only */
   private setMatch(r: number, f: number): void {
     const fs = this.fs;
     f = Math.min(f, 0.35 * fs);
@@ -100,38 +149,67 @@ export class DecayDesign {
     this.trig[r * 4 + 1] = Math.sin(w);
     this.trig[r * 4 + 2] = Math.cos(2 * w);
     this.trig[r * 4 + 3] = Math.sin(2 * w);
+    this.gain[0] = 1;
+    this.gain[1] = 1;
+    this.designShelves(this.shape, 0);
     this.model[r * 3] = 1;
     this.model[r * 3 + 1] = biquadDb(this.shape, 0, f, fs);
     this.model[r * 3 + 2] = biquadDb(this.shape, 5, f, fs);
   }
 
-  private setHighMatch(damping: number): void {
-    if (damping === this.matchDamping) return;
-    this.matchDamping = damping;
-    this.setMatch(2, highMatchHz(damping));
-    invert3(this.model, this.inv);
+  /** the high match for damping = args[1]: the nearest precomputed point (HM_POINTS) */
+  private setHighMatch(): void {
+    const x = Math.round(Math.log(this.args[1] / HM_MIN) * HM_PER_LOG);
+    const i = x < 0 ? 0 : x > HM_POINTS - 1 ? HM_POINTS - 1 : x;
+    if (i === this.matchPoint) return;
+    this.matchPoint = i;
+    this.invAt = 9 * i;
+    const t = this.trig;
+    const h = this.hmTrig;
+    t[8] = h[4 * i];
+    t[9] = h[4 * i + 1];
+    t[10] = h[4 * i + 2];
+    t[11] = h[4 * i + 3];
   }
 
   /** Set the per-sample losses for RT60 = decay (mid), decay*bassDecay (low), decay*damping (high). */
   set(decay: number, damping: number, bassDecay: number, freeze: boolean): void {
+    this.args[0] = decay;
+    this.args[1] = damping;
+    this.args[2] = bassDecay;
+    this.update(freeze);
+  }
+
+  /** set() with its values read from an array (values[iDecay] etc.): nothing is boxed */
+  setFrom(values: Float64Array, iDecay: number, iDamping: number, iBass: number, freeze: boolean): void {
+    this.args[0] = values[iDecay];
+    this.args[1] = values[iDamping];
+    this.args[2] = values[iBass];
+    this.update(freeze);
+  }
+
+  /** the losses for args = [decay, damping, bassDecay] */
+  private update(freeze: boolean): void {
     this.frozen = freeze;
     if (freeze) {
       this.broadband = this.low = this.high = this.mid = 0;
       return;
     }
-    this.setHighMatch(damping);
-    const k = -60 / (this.fs * decay);
-    const dl = k / bassDecay;
+    this.setHighMatch();
+    const damping = this.args[1];
+    const k = -60 / (this.fs * this.args[0]);
+    const dl = k / this.args[2];
     const dm = k;
     this.mid = dm;
     const dh = k / damping;
     this.target[0] = dl;
     this.target[1] = dm;
     this.target[2] = dh;
-    const v = this.inv;
-    this.broadband = v[0] * dl + v[1] * dm + v[2] * dh;
-    this.low = v[3] * dl + v[4] * dm + v[5] * dh;
-    this.high = v[6] * dl + v[7] * dm + v[8] * dh;
+    const v = this.hmInv;
+    const a = this.invAt;
+    this.broadband = v[a] * dl + v[a + 1] * dm + v[a + 2] * dh;
+    this.low = v[a + 3] * dl + v[a + 4] * dm + v[a + 5] * dh;
+    this.high = v[a + 6] * dl + v[a + 7] * dm + v[a + 8] * dh;
   }
 
   /** linear gain per sample at mid frequencies (1 while frozen) */
@@ -141,60 +219,104 @@ export class DecayDesign {
 
   /**
    * Decay filter of a path of m samples: low shelf then high shelf at c[o..o+9].
-   * The first biquad's numerator carries `scale` times the broadband gain of m samples.
+   * The first biquad's numerator carries `this.scale` times the broadband gain of m samples.
    * The shape model is linear only for small gains; for large ones (short RT60 and long
    * paths) the gains are refined so that the filters' actual response meets the targets at
    * the three match frequencies (a few Newton steps with the model's inverse as Jacobian).
    */
-  designPath(c: Float64Array, o: number, m: number, scale: number): void {
+  designPath(c: Float64Array, o: number, m: number): void {
+    const gain = this.gain;
+    const db = this.db;
+    if (this.frozen) {
+      gain[0] = 0;
+      gain[1] = 0;
+      this.designShelves(c, o);
+      c[o] *= this.scale;
+      c[o + 1] *= this.scale;
+      c[o + 2] *= this.scale;
+      return;
+    }
     let g = this.broadband * m;
     let lo = this.low * m;
     let hi = this.high * m;
-    if (this.frozen) {
-      designLowShelf(c, o, this.lowCorner, 0, scale);
-      designHighShelf(c, o + 5, this.highCorner, 0, 1);
-      return;
-    }
     const t0 = this.target[0] * m;
     const t1 = this.target[1] * m;
     const t2 = this.target[2] * m;
-    const v = this.inv;
+    const v = this.hmInv;
+    const a = this.invAt;
     for (let iter = 0; ; iter++) {
-      designLowShelf(c, o, this.lowCorner, lo, 1);
-      designHighShelf(c, o + 5, this.highCorner, hi, 1);
-      const e0 = t0 - g - this.pathDb(c, o, 0);
-      const e1 = t1 - g - this.pathDb(c, o, 1);
-      const e2 = t2 - g - this.pathDb(c, o, 2);
+      gain[0] = lo;
+      gain[1] = hi;
+      this.designShelves(c, o);
+      this.responses(c, o);
+      const e0 = t0 - g - db[0];
+      const e1 = t1 - g - db[1];
+      const e2 = t2 - g - db[2];
       if (iter === 3 || (Math.abs(e0) < 0.01 && Math.abs(e1) < 0.01 && Math.abs(e2) < 0.01)) break;
-      g += v[0] * e0 + v[1] * e1 + v[2] * e2;
-      lo += v[3] * e0 + v[4] * e1 + v[5] * e2;
-      hi += v[6] * e0 + v[7] * e1 + v[8] * e2;
+      g += v[a] * e0 + v[a + 1] * e1 + v[a + 2] * e2;
+      lo += v[a + 3] * e0 + v[a + 4] * e1 + v[a + 5] * e2;
+      hi += v[a + 6] * e0 + v[a + 7] * e1 + v[a + 8] * e2;
     }
-    const k = scale * Math.pow(10, g / 20);
+    const k = this.scale * Math.pow(10, g / 20);
     c[o] *= k;
     c[o + 1] *= k;
     c[o + 2] *= k;
   }
 
-  /** dB response of the two shelves at c[o..o+9] at match frequency r */
-  private pathDb(c: Float64Array, o: number, r: number): number {
+  /**
+   * RBJ low shelf (gain[0] dB) at c[o..o+4] and RBJ high shelf (gain[1] dB) at c[o+5..o+9],
+   * slope 1 (R. Bristow-Johnson, "Cookbook formulae for audio EQ biquad filter coefficients";
+   * the same formulas as shelf.ts, written out here so that nothing is boxed): A = 10^(dB/40),
+   * alpha = sin(w0) / sqrt 2, 2 sqrt(A) alpha = sa.
+   */
+  private designShelves(c: Float64Array, o: number): void {
+    const k = this.corner;
+    let A = Math.pow(10, this.gain[0] / 40);
+    let cs = k[0];
+    let sa = 2 * Math.sqrt(A) * k[1];
+    let ap = A + 1;
+    let am = A - 1;
+    let a0 = ap + am * cs + sa;
+    c[o] = (A * (ap - am * cs + sa)) / a0;
+    c[o + 1] = (2 * A * (am - ap * cs)) / a0;
+    c[o + 2] = (A * (ap - am * cs - sa)) / a0;
+    c[o + 3] = (-2 * (am + ap * cs)) / a0;
+    c[o + 4] = (ap + am * cs - sa) / a0;
+    A = Math.pow(10, this.gain[1] / 40);
+    cs = k[2];
+    sa = 2 * Math.sqrt(A) * k[3];
+    ap = A + 1;
+    am = A - 1;
+    a0 = ap - am * cs + sa;
+    c[o + 5] = (A * (ap + am * cs + sa)) / a0;
+    c[o + 6] = (-2 * A * (am + ap * cs)) / a0;
+    c[o + 7] = (A * (ap + am * cs - sa)) / a0;
+    c[o + 8] = (2 * (am - ap * cs)) / a0;
+    c[o + 9] = (ap - am * cs - sa) / a0;
+  }
+
+  /** dB response of the two shelves at c[o..o+9] at the three match frequencies, into db[0..2] */
+  private responses(c: Float64Array, o: number): void {
     const t = this.trig;
-    const c1 = t[r * 4], s1 = t[r * 4 + 1], c2 = t[r * 4 + 2], s2 = t[r * 4 + 3];
-    let p = 1;
-    for (let q = o; q <= o + 5; q += 5) {
-      const nr = c[q] + c[q + 1] * c1 + c[q + 2] * c2;
-      const ni = c[q + 1] * s1 + c[q + 2] * s2;
-      const dr = 1 + c[q + 3] * c1 + c[q + 4] * c2;
-      const di = c[q + 3] * s1 + c[q + 4] * s2;
-      p *= (nr * nr + ni * ni) / (dr * dr + di * di);
+    const db = this.db;
+    for (let r = 0; r < 3; r++) {
+      const c1 = t[r * 4], s1 = t[r * 4 + 1], c2 = t[r * 4 + 2], s2 = t[r * 4 + 3];
+      let p = 1;
+      for (let q = o; q <= o + 5; q += 5) {
+        const nr = c[q] + c[q + 1] * c1 + c[q + 2] * c2;
+        const ni = c[q + 1] * s1 + c[q + 2] * s2;
+        const dr = 1 + c[q + 3] * c1 + c[q + 4] * c2;
+        const di = c[q + 3] * s1 + c[q + 4] * s2;
+        p *= (nr * nr + ni * ni) / (dr * dr + di * di);
+      }
+      db[r] = 10 * Math.log10(p);
     }
-    return 10 * Math.log10(p);
   }
 }
 
 /** 3x3 inverse (row-major), by cofactors. */
 function invert3(m: Float64Array, out: Float64Array): void {
-  const [a, b, c, d, e, f, g, h, i] = m;
+  const a = m[0], b = m[1], c = m[2], d = m[3], e = m[4], f = m[5], g = m[6], h = m[7], i = m[8];
   const A = e * i - f * h;
   const B = -(d * i - f * g);
   const C = d * h - e * g;
@@ -244,7 +366,8 @@ export function designedDecayAt(
   d.set(decay, damping, bassDecay, false);
   const m = 0.05 * sampleRate;
   const c = new Float64Array(DECAY_FILTER_COEFS);
-  d.designPath(c, 0, m, 1);
+  d.scale = 1;
+  d.designPath(c, 0, m);
   for (let k = 0; k < freqs.length; k++) {
     const f = freqs[k];
     const db = biquadDb(c, 0, f, sampleRate) + biquadDb(c, 5, f, sampleRate);

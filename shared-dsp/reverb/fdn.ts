@@ -14,23 +14,25 @@
  * - per line: the 3-band decay filter (low shelf + high shelf, broadband gain folded in).
  * - stereo in and out through +-1 sign vectors (fdn-tunings.ts).
  * - input: four Schroeder allpasses per side (diffusion).
- * Processing runs in blocks of up to 32 frames (shorter than every line, so a block never reads
- * what it writes): read and filter two lines per loop, then mix and write back.
- * Delay memory is Float32 in power-of-two rings (one region per line, one mask); every value
- * written is flushed below 1e-34 so no denormal ever enters a ring, and the Float64 filter
- * states are flushed below 1e-30 after every block.
+ * Processing runs in blocks of up to MOD_BLOCK frames (shorter than every line, so a block
+ * never reads what it writes): read and filter two lines per loop, then mix and write back.
+ * All memory is one Float64Array heap (blocks.ts): per-line coefficients and states, the
+ * block's line outputs, the diffusers' rings, then the eight power-of-two line rings. Every
+ * value written to a ring is flushed below 1e-34 so no denormal ever enters one, and the
+ * filter states are flushed below 1e-30 after every block.
  */
 import { AllpassChain } from './allpass-chain.js';
-import { DECAY_FILTER_COEFS, type DecayDesign } from './decay-design.js';
+import { PATH_COEFS, PATH_STATE, readFixed2, readModulated2, ST_D, ST_K, ST_STEP } from './blocks.js';
+import type { DecayDesign } from './decay-design.js';
 import {
-  FDN_IN_L, FDN_IN_R, FDN_LINES, FDN_MAX_DIFFUSER_MS, FDN_MAX_LINE_MS, FDN_MOD_PHASE, FDN_MOD_RATIO,
-  FDN_LEVEL_REF_MS, FDN_OUT_L, FDN_OUT_R, type FdnTuning,
+  FDN_LINES, FDN_MAX_DIFFUSER_MS, FDN_MAX_LINE_MS, FDN_MOD_PHASE, FDN_MOD_RATIO,
+  FDN_LEVEL_REF_MS, type FdnTuning,
 } from './fdn-tunings.js';
-import { sineAt, wrapPhase } from './lfo.js';
-import { readFiltered2, readModulatedFiltered2 } from './blocks.js';
+import { SINE_TABLE, SINE_TABLE_SIZE } from './lfo.js';
 
 const N = FDN_LINES;
-const MOD_BLOCK = 32;
+/** frames per modulation segment (each modulated delay glides linearly over one) */
+const MOD_BLOCK = 64;
 /** lines MODULATED_FROM..7 are modulated (the four longest); the others read whole-sample delays */
 const MODULATED_FROM = 4;
 /** 1/sqrt(8): the Hadamard normalisation, folded into the decay filters */
@@ -38,30 +40,35 @@ const H_NORM = 1 / Math.sqrt(8);
 /** input sign vectors scaled to unit norm per channel */
 const IN_NORM = 1 / Math.sqrt(8);
 
+// heap layout
+const COEF = 0;
+const STATE = COEF + N * PATH_COEFS;
+const LINE_OUT = STATE + N * PATH_STATE;
+/** input gain: the sign vectors' norm and the level normalisation (setTuning) */
+const IN_GAIN = LINE_OUT + N * MOD_BLOCK;
+const DIFFUSERS = IN_GAIN + 1;
+
 export class Fdn {
   private fs = 48000;
-  private mem = new Float32Array(0);
-  private ring = 0;
+  /** the heap: see the layout above */
+  private H = new Float64Array(DIFFUSERS);
+  /** first line ring, ring size, mask, write index */
+  private rings = DIFFUSERS;
+  private ring = 1;
   private mask = 0;
   private w = 0;
-  /** mean delay of each line in samples (at the current size) */
-  readonly length = new Float64Array(N);
-  /** per line: current delay (samples) and the allpass interpolator's last output */
-  private readonly modStates: Float64Array[] = Array.from({ length: N }, () => new Float64Array(2));
-  private readonly step = new Float64Array(N);
-  private readonly lineBuf: Float64Array[] = Array.from({ length: N }, () => new Float64Array(MOD_BLOCK));
-  /** longest block: no line may read what the same block writes */
-  private maxBlock = MOD_BLOCK;
-  private readonly coef = new Float64Array(N * DECAY_FILTER_COEFS);
-  private readonly z = new Float64Array(N * 4);
+  /** length of each line in samples (at the current size) */
+  readonly length = new Int32Array(N);
   private readonly phase = new Float64Array(N);
   private readonly phaseInc = new Float64Array(N);
   private depth = 0;
   private shortest = MOD_BLOCK + 2;
+  /** longest block: no line may read what the same block writes */
+  private maxBlock = MOD_BLOCK;
   private modCount = 0;
-  private outGain = 1;
   private readonly diffL = new AllpassChain(4);
   private readonly diffR = new AllpassChain(4);
+  private readonly perMs = new Float64Array(1);
 
   prepare(sampleRate: number, maxScale: number, maxModMs: number): void {
     this.fs = sampleRate;
@@ -70,44 +77,69 @@ export class Fdn {
     while (size < maxLen) size <<= 1;
     this.ring = size;
     this.mask = size - 1;
-    this.mem = new Float32Array(size * N);
     const maxDiff = Math.ceil((FDN_MAX_DIFFUSER_MS * maxScale * sampleRate) / 1000) + 2;
-    this.diffL.prepare(maxDiff);
-    this.diffR.prepare(maxDiff);
+    const diffWords = AllpassChain.sizeFor(4, maxDiff);
+    this.diffL.place(DIFFUSERS, maxDiff);
+    this.diffR.place(DIFFUSERS + diffWords, maxDiff);
+    this.rings = DIFFUSERS + 2 * diffWords;
+    this.H = new Float64Array(this.rings + N * size);
     this.reset();
   }
 
   reset(): void {
-    this.mem.fill(0);
-    for (let i = 0; i < N; i++) this.modStates[i][1] = 0;
-    this.z.fill(0);
-    this.diffL.reset();
-    this.diffR.reset();
-    for (let i = 0; i < N; i++) this.phase[i] = FDN_MOD_PHASE[i];
+    const H = this.H;
+    H.fill(0, LINE_OUT, IN_GAIN);
+    H.fill(0, DIFFUSERS);
+    for (let i = 0; i < N; i++) {
+      // filter states and interpolator; the modulated delays keep their place
+      H.fill(0, STATE + i * PATH_STATE, STATE + i * PATH_STATE + 6);
+      this.phase[i] = FDN_MOD_PHASE[i];
+    }
     this.modCount = 0;
     this.w = 0;
+    this.diffL.w = this.diffR.w = 0;
   }
 
-  /** delay lengths of a tuning at a size scale; call setDecay afterwards */
-  setTuning(t: FdnTuning, scale: number): void {
-    const k = (scale * this.fs) / 1000;
+  /**
+   * Control inputs, set before the calls that use them (fields, not arguments: on the audio
+   * thread a double argument to a call that is not inlined is boxed): size factor (setTuning),
+   * modulation depth in samples (peak) and base rate in Hz (setModulation), diffusion 0..1
+   * (setDiffusion).
+   */
+  scale = 1.5;
+  modDepth = 0.5;
+  modRate = 0.5;
+  diffusion = 0.5;
+
+  /** delay lengths of a tuning at `scale`; call setDecay afterwards */
+  setTuning(t: FdnTuning): void {
+    const k = (this.scale * this.fs) / 1000;
+    const H = this.H;
     let shortest = Infinity;
     for (let i = 0; i < N; i++) {
       this.length[i] = Math.round(t.linesMs[i] * k);
-      this.modStates[i][0] = this.length[i] + (i >= MODULATED_FROM ? this.depth * sineAt(this.phase[i]) : 0);
-      this.step[i] = 0;
       shortest = Math.min(shortest, this.length[i]);
+      if (i >= MODULATED_FROM) {
+        // the modulated delay restarts on its curve, gliding from there
+        const s = STATE + i * PATH_STATE;
+        const x = this.phase[i] * SINE_TABLE_SIZE; // sineAt(phase), written out (lfo.ts)
+        const xi = x | 0;
+        const d = this.length[i] + this.depth * (SINE_TABLE[xi] + (SINE_TABLE[xi + 1] - SINE_TABLE[xi]) * (x - xi));
+        const ki = Math.floor(d - 0.5);
+        H[s + ST_K] = ki;
+        H[s + ST_D] = d - ki;
+        H[s + ST_STEP] = 0;
+      }
     }
     this.shortest = shortest;
     this.updateMaxBlock();
-    for (let j = 0; j < 4; j++) {
-      this.diffL.setLength(j, t.diffuserMsL[j] * k);
-      this.diffR.setLength(j, t.diffuserMsR[j] * k);
-    }
+    this.perMs[0] = k;
+    this.diffL.setLengths(t.diffuserMsL, this.perMs);
+    this.diffR.setLengths(t.diffuserMsR, this.perMs);
     // the tail's energy goes as RT60 / (mean line length): level it across algorithms and sizes
     let mean = 0;
     for (let i = 0; i < N; i++) mean += this.length[i] / N;
-    this.outGain = t.outputGain * Math.sqrt(mean / ((FDN_LEVEL_REF_MS * this.fs) / 1000));
+    H[IN_GAIN] = IN_NORM * t.outputGain * Math.sqrt(mean / ((FDN_LEVEL_REF_MS * this.fs) / 1000));
     this.modCount = 0;
   }
 
@@ -118,111 +150,121 @@ export class Fdn {
 
   /** decay filters of every line from the design (per-sample losses) */
   setDecay(d: DecayDesign): void {
-    for (let i = 0; i < N; i++) d.designPath(this.coef, i * DECAY_FILTER_COEFS, this.length[i], H_NORM);
+    d.scale = H_NORM;
+    for (let i = 0; i < N; i++) d.designPath(this.H, COEF + i * PATH_COEFS, this.length[i]);
   }
 
-  /** diffusion 0..1: input allpass gains up to Dattorro's 0.75 / 0.625 */
-  setDiffusion(amount: number): void {
-    const g1 = 0.75 * amount;
-    const g2 = 0.625 * amount;
-    this.diffL.setGain(0, g1); this.diffL.setGain(1, g1); this.diffL.setGain(2, g2); this.diffL.setGain(3, g2);
-    this.diffR.setGain(0, g1); this.diffR.setGain(1, g1); this.diffR.setGain(2, g2); this.diffR.setGain(3, g2);
+  /** `diffusion` 0..1: input allpass gains up to Dattorro's 0.75 / 0.625 */
+  setDiffusion(): void {
+    const g1 = 0.75 * this.diffusion;
+    const g2 = 0.625 * this.diffusion;
+    const gl = this.diffL.gain;
+    const gr = this.diffR.gain;
+    gl[0] = gl[1] = gr[0] = gr[1] = g1;
+    gl[2] = gl[3] = gr[2] = gr[3] = g2;
   }
 
-  /** excursion in samples (peak) and base rate in Hz */
-  setModulation(depthSamples: number, rateHz: number): void {
-    this.depth = depthSamples;
+  /** `modDepth` (samples, peak) and `modRate` (Hz) */
+  setModulation(): void {
+    this.depth = this.modDepth;
     this.updateMaxBlock();
-    for (let i = 0; i < N; i++) this.phaseInc[i] = (rateHz * FDN_MOD_RATIO[i]) / this.fs;
+    for (let i = 0; i < N; i++) this.phaseInc[i] = (this.modRate * FDN_MOD_RATIO[i]) / this.fs;
   }
 
-  /** next modulation segment: each line's delay glides linearly to its value 32 samples on */
+  /** next modulation segment: each line's delay glides linearly to its value MOD_BLOCK frames on */
   private nextModSegment(): void {
+    const H = this.H;
+    const T = SINE_TABLE;
     for (let i = MODULATED_FROM; i < N; i++) {
-      const p = (this.phase[i] = wrapPhase(this.phase[i] + this.phaseInc[i] * MOD_BLOCK));
-      const target = this.length[i] + this.depth * sineAt(p);
-      this.step[i] = (target - this.modStates[i][0]) / MOD_BLOCK;
-    }
-  }
-
-  /** Tail of inL/inR[start, end) (diffused in place) into outL/outR. */
-  process(inL: Float64Array, inR: Float64Array, outL: Float64Array, outR: Float64Array, start: number, end: number): void {
-    AllpassChain.processPair4(this.diffL, this.diffR, inL, inR, start, end); // same ring sizes
-    let n = start;
-    while (n < end) {
-      if (this.modCount === 0) {
-        this.nextModSegment();
-        this.modCount = MOD_BLOCK;
-      }
-      const b = Math.min(end - n, this.modCount, this.maxBlock);
-      this.readLines(b);
-      this.mixAndWrite(inL, inR, outL, outR, n, b);
-      this.modCount -= b;
-      n += b;
+      let p = this.phase[i] + this.phaseInc[i] * MOD_BLOCK;
+      p -= Math.floor(p);
+      this.phase[i] = p;
+      // sineAt(p), written out (lfo.ts)
+      const x = p * SINE_TABLE_SIZE;
+      const xi = x | 0;
+      const sin = T[xi] + (T[xi + 1] - T[xi]) * (x - xi);
+      const s = STATE + i * PATH_STATE;
+      H[s + ST_STEP] = (this.length[i] + this.depth * sin - (H[s + ST_K] + H[s + ST_D])) / MOD_BLOCK;
     }
   }
 
   /**
-   * every line's next b outputs (read, decay filter) into lineBuf[i], two lines at a time:
-   * lines 0-3 at fixed whole-sample delays, lines 4-7 modulated
+   * Tail of X[inL, inL + n) and X[inR, inR + n) (diffused in place) into X[outL..] and
+   * X[outR..] (X: the kernel's scratch).
    */
-  private readLines(b: number): void {
-    const ring = this.ring;
-    const st = this.modStates;
-    const lb = this.lineBuf;
-    const len = this.length;
-    const F = DECAY_FILTER_COEFS;
-    for (let i = 0; i < MODULATED_FROM; i += 2) {
-      readFiltered2(
-        this.mem, this.w, this.mask, this.coef, this.z, b,
-        i * ring, len[i], i * F, i * 4, lb[i],
-        (i + 1) * ring, len[i + 1], (i + 1) * F, (i + 1) * 4, lb[i + 1],
-      );
-    }
-    for (let i = MODULATED_FROM; i < N; i += 2) {
-      readModulatedFiltered2(
-        this.mem, this.w, this.mask, this.coef, this.z, b, this.step,
-        i * ring, st[i], i, i * F, i * 4, lb[i],
-        (i + 1) * ring, st[i + 1], i + 1, (i + 1) * F, (i + 1) * 4, lb[i + 1],
-      );
-    }
-  }
-
-  /** outputs, Hadamard feedback and input injection for b frames from frame n */
-  private mixAndWrite(inL: Float64Array, inR: Float64Array, outL: Float64Array, outR: Float64Array, n: number, b: number): void {
-    const mem = this.mem;
+  process(X: Float64Array, inL: number, inR: number, outL: number, outR: number, n: number): void {
+    const H = this.H;
+    AllpassChain.processPair4(this.diffL, this.diffR, H, X, inL, inR, n); // same ring sizes
     const mask = this.mask;
     const ring = this.ring;
-    const lb = this.lineBuf;
-    const l0 = lb[0], l1 = lb[1], l2 = lb[2], l3 = lb[3], l4 = lb[4], l5 = lb[5], l6 = lb[6], l7 = lb[7];
-    const g = this.outGain * IN_NORM;
-    let w = this.w;
-    for (let j = 0; j < b; j++, n++) {
-      const s0 = l0[j], s1 = l1[j], s2 = l2[j], s3 = l3[j], s4 = l4[j], s5 = l5[j], s6 = l6[j], s7 = l7[j];
-      // outputs: signs FDN_OUT_L = + - + + - + - -, FDN_OUT_R = + + - + + - - -
-      outL[n] = s0 - s1 + s2 + s3 - s4 + s5 - s6 - s7;
-      outR[n] = s0 + s1 - s2 + s3 + s4 - s5 - s6 - s7;
-      // fast Walsh-Hadamard transform (natural order), three butterfly stages
-      const a0 = s0 + s1, a1 = s0 - s1, a2 = s2 + s3, a3 = s2 - s3;
-      const a4 = s4 + s5, a5 = s4 - s5, a6 = s6 + s7, a7 = s6 - s7;
-      const b0 = a0 + a2, b1 = a1 + a3, b2 = a0 - a2, b3 = a1 - a3;
-      const b4 = a4 + a6, b5 = a5 + a7, b6 = a4 - a6, b7 = a5 - a7;
-      // input injection: signs FDN_IN_L = + + - + - + + -, FDN_IN_R = + - + + + + - -
-      const xl = inL[n] * g;
-      const xr = inR[n] * g;
-      const p = xl + xr;
-      const m = xl - xr;
-      // + 1e-18 - 1e-18 flushes values below ~1e-34 to 0: no denormal ever enters a ring
-      mem[w] = b0 + b4 + p + 1e-18 - 1e-18;
-      mem[ring + w] = b1 + b5 + m + 1e-18 - 1e-18;
-      mem[2 * ring + w] = b2 + b6 - m + 1e-18 - 1e-18;
-      mem[3 * ring + w] = b3 + b7 + p + 1e-18 - 1e-18;
-      mem[4 * ring + w] = b0 - b4 - m + 1e-18 - 1e-18;
-      mem[5 * ring + w] = b1 - b5 + p + 1e-18 - 1e-18;
-      mem[6 * ring + w] = b2 - b6 + m + 1e-18 - 1e-18;
-      mem[7 * ring + w] = b3 - b7 - p + 1e-18 - 1e-18;
-      w = (w + 1) & mask;
+    const r0 = this.rings;
+    const len = this.length;
+    let j = 0;
+    while (j < n) {
+      if (this.modCount === 0) {
+        this.nextModSegment();
+        this.modCount = MOD_BLOCK;
+      }
+      const b = Math.min(n - j, this.modCount, this.maxBlock);
+      const w = this.w;
+      readFixed2(H, w, mask, b,
+        r0, len[0], COEF, STATE, LINE_OUT,
+        r0 + ring, len[1], COEF + PATH_COEFS, STATE + PATH_STATE, LINE_OUT + MOD_BLOCK);
+      readFixed2(H, w, mask, b,
+        r0 + 2 * ring, len[2], COEF + 2 * PATH_COEFS, STATE + 2 * PATH_STATE, LINE_OUT + 2 * MOD_BLOCK,
+        r0 + 3 * ring, len[3], COEF + 3 * PATH_COEFS, STATE + 3 * PATH_STATE, LINE_OUT + 3 * MOD_BLOCK);
+      readModulated2(H, w, mask, b,
+        r0 + 4 * ring, COEF + 4 * PATH_COEFS, STATE + 4 * PATH_STATE, LINE_OUT + 4 * MOD_BLOCK,
+        r0 + 5 * ring, COEF + 5 * PATH_COEFS, STATE + 5 * PATH_STATE, LINE_OUT + 5 * MOD_BLOCK);
+      readModulated2(H, w, mask, b,
+        r0 + 6 * ring, COEF + 6 * PATH_COEFS, STATE + 6 * PATH_STATE, LINE_OUT + 6 * MOD_BLOCK,
+        r0 + 7 * ring, COEF + 7 * PATH_COEFS, STATE + 7 * PATH_STATE, LINE_OUT + 7 * MOD_BLOCK);
+      this.w = mixAndWrite(H, X, (inL + j) | 0, (inR + j) | 0, (outL + j) | 0, (outR + j) | 0, b, w, mask, r0, ring);
+      this.modCount -= b;
+      j += b;
     }
-    this.w = w;
   }
+}
+
+/**
+ * b frames: outputs, Hadamard feedback and input injection. Line outputs at H[LINE_OUT..];
+ * input and output in X. Returns the new write index.
+ */
+function mixAndWrite(
+  H: Float64Array, X: Float64Array, inL: number, inR: number, outL: number, outR: number,
+  b: number, w: number, mask: number, r0: number, ring: number,
+): number {
+  const g = H[IN_GAIN];
+  const o0 = LINE_OUT | 0, o1 = (o0 + MOD_BLOCK) | 0, o2 = (o0 + 2 * MOD_BLOCK) | 0, o3 = (o0 + 3 * MOD_BLOCK) | 0;
+  const o4 = (o0 + 4 * MOD_BLOCK) | 0, o5 = (o0 + 5 * MOD_BLOCK) | 0, o6 = (o0 + 6 * MOD_BLOCK) | 0, o7 = (o0 + 7 * MOD_BLOCK) | 0;
+  const R0 = r0 | 0, R1 = (r0 + ring) | 0, R2 = (r0 + 2 * ring) | 0, R3 = (r0 + 3 * ring) | 0;
+  const R4 = (r0 + 4 * ring) | 0, R5 = (r0 + 5 * ring) | 0, R6 = (r0 + 6 * ring) | 0, R7 = (r0 + 7 * ring) | 0;
+  for (let j = 0; j < b; j = (j + 1) | 0) {
+    const s0 = H[(o0 + j) | 0], s1 = H[(o1 + j) | 0], s2 = H[(o2 + j) | 0], s3 = H[(o3 + j) | 0];
+    const s4 = H[(o4 + j) | 0], s5 = H[(o5 + j) | 0], s6 = H[(o6 + j) | 0], s7 = H[(o7 + j) | 0];
+    // fast Walsh-Hadamard transform (natural order), three butterfly stages
+    const a0 = s0 + s1, a1 = s0 - s1, a2 = s2 + s3, a3 = s2 - s3;
+    const a4 = s4 + s5, a5 = s4 - s5, a6 = s6 + s7, a7 = s6 - s7;
+    // outputs, from the first stage: FDN_OUT_L = + - + + - + - -, FDN_OUT_R = + + - + + - - -
+    X[(outL + j) | 0] = a1 + a2 - a5 - a6;
+    X[(outR + j) | 0] = a0 - a3 + a5 - a6;
+    const b0 = a0 + a2, b1 = a1 + a3, b2 = a0 - a2, b3 = a1 - a3;
+    const b4 = a4 + a6, b5 = a5 + a7, b6 = a4 - a6, b7 = a5 - a7;
+    // input injection: signs FDN_IN_L = + + - + - + + -, FDN_IN_R = + - + + + + - -
+    const xl = X[(inL + j) | 0] * g;
+    const xr = X[(inR + j) | 0] * g;
+    const p = xl + xr;
+    const m = xl - xr;
+    // + 1e-18 - 1e-18 flushes values below ~1e-34 to 0: no denormal ever enters a ring
+    H[(R0 + w) | 0] = b0 + b4 + p + 1e-18 - 1e-18;
+    H[(R1 + w) | 0] = b1 + b5 + m + 1e-18 - 1e-18;
+    H[(R2 + w) | 0] = b2 + b6 - m + 1e-18 - 1e-18;
+    H[(R3 + w) | 0] = b3 + b7 + p + 1e-18 - 1e-18;
+    H[(R4 + w) | 0] = b0 - b4 - m + 1e-18 - 1e-18;
+    H[(R5 + w) | 0] = b1 - b5 + p + 1e-18 - 1e-18;
+    H[(R6 + w) | 0] = b2 - b6 + m + 1e-18 - 1e-18;
+    H[(R7 + w) | 0] = b3 - b7 - p + 1e-18 - 1e-18;
+    w = (w + 1) & mask;
+  }
+  return w;
 }

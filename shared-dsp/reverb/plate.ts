@@ -19,31 +19,41 @@
  * The modulated allpasses read through first-order allpass interpolation (Dattorro part 2 /
  * Jaffe-Smith 1983), which is lossless, so the modulation leaves RT60 alone.
  * Processing runs in blocks shorter than every segment (blocks.ts): all reads first, then the
- * allpass arithmetic and writes.
+ * allpass arithmetic and writes. All memory is one Float64Array heap (blocks.ts): per-segment
+ * coefficients and states, the block's segment outputs, the diffusers' rings, then the eight
+ * power-of-two segment rings.
  */
 import { AllpassChain } from './allpass-chain.js';
-import { DECAY_FILTER_COEFS, type DecayDesign } from './decay-design.js';
-import { sineAt, wrapPhase } from './lfo.js';
-import { readFiltered2, readModulatedFiltered2 } from './blocks.js';
+import { PATH_COEFS, PATH_STATE, readFixed2, readModulated2, ST_D, ST_K, ST_STEP } from './blocks.js';
+import type { DecayDesign } from './decay-design.js';
+import { SINE_TABLE, SINE_TABLE_SIZE } from './lfo.js';
 import {
   DATTORRO_FS, PLATE_TIME_SCALE, PLATE_DECAY_DIFFUSION_1, PLATE_DECAY_DIFFUSION_2, PLATE_INPUT_DIFFUSERS, PLATE_INPUT_GAINS,
   PLATE_OUTPUT_GAIN, PLATE_SEGMENTS, PLATE_TAPS_LEFT, PLATE_TAPS_RIGHT,
   SEG_AP1L, SEG_AP1R, SEG_AP2L, SEG_AP2R, SEG_D1L, SEG_D1R, SEG_D2L, SEG_D2R,
 } from './plate-tunings.js';
 
-const MOD_BLOCK = 32;
-const F = DECAY_FILTER_COEFS;
+/** frames per modulation segment (the modulated delays glide linearly over one) */
+const MOD_BLOCK = 64;
 const TAPS = 7;
+
+// heap layout: coefficients and states per segment, then one block buffer per segment
+const COEF = 0;
+const STATE = COEF + 8 * PATH_COEFS;
+const BUF = STATE + 8 * PATH_STATE;
+const DIFFUSERS = BUF + 8 * MOD_BLOCK;
 
 export class Plate {
   private fs = 48000;
-  private mem = new Float32Array(0);
-  private ring = 0;
+  private H = new Float64Array(DIFFUSERS);
+  /** first segment ring, ring size, mask, write index */
+  private rings = DIFFUSERS;
+  private ring = 1;
   private mask = 0;
   private w = 0;
   /** segment lengths in samples at the current size */
   readonly length = new Int32Array(8);
-  /** output taps: segment base index and offset (samples back from the write position) */
+  /** output taps: ring start of the tap's segment and offset (samples back from the write position) */
   private readonly tapBaseL = new Int32Array(TAPS);
   private readonly tapOffL = new Int32Array(TAPS);
   private readonly tapBaseR = new Int32Array(TAPS);
@@ -51,30 +61,13 @@ export class Plate {
   /** tap gains: sign * output gain * the mid-band loss of the tap's offset */
   private readonly tapGainL = new Float64Array(TAPS);
   private readonly tapGainR = new Float64Array(TAPS);
-  /** one decay filter per segment (two biquads each) */
-  private readonly coef = new Float64Array(8 * F);
-  private readonly z = new Float64Array(8 * 4);
   private readonly diffuser = new AllpassChain(PLATE_INPUT_DIFFUSERS.length);
-  // modulation of the two decay-diffusion-1 allpasses: [delay, interpolator state] per side
-  private readonly modL = new Float64Array(2);
-  private readonly modR = new Float64Array(2);
-  /** delay steps per frame of the two modulated allpasses (left, right) */
-  private readonly steps = new Float64Array(2);
+  private readonly perMs = new Float64Array(1);
   private phase = 0;
   private phaseInc = 0;
   private depth = 0;
   private modCount = 0;
   private maxBlock = MOD_BLOCK;
-  private scale = 1;
-  // block scratch
-  private readonly endL = new Float64Array(MOD_BLOCK);
-  private readonly endR = new Float64Array(MOD_BLOCK);
-  private readonly apL = new Float64Array(MOD_BLOCK);
-  private readonly apR = new Float64Array(MOD_BLOCK);
-  private readonly d1L = new Float64Array(MOD_BLOCK);
-  private readonly d1R = new Float64Array(MOD_BLOCK);
-  private readonly ap2L = new Float64Array(MOD_BLOCK);
-  private readonly ap2R = new Float64Array(MOD_BLOCK);
 
   prepare(sampleRate: number, maxScale: number, maxModMs: number): void {
     this.fs = sampleRate;
@@ -84,65 +77,94 @@ export class Plate {
     while (size < longest) size <<= 1;
     this.ring = size;
     this.mask = size - 1;
-    this.mem = new Float32Array(size * 8);
-    this.diffuser.prepare(Math.ceil(Math.max(...PLATE_INPUT_DIFFUSERS) * k * maxScale) + 2);
+    const maxDiff = Math.ceil(Math.max(...PLATE_INPUT_DIFFUSERS) * k * maxScale) + 2;
+    this.diffuser.place(DIFFUSERS, maxDiff);
+    this.rings = DIFFUSERS + AllpassChain.sizeFor(PLATE_INPUT_DIFFUSERS.length, maxDiff);
+    this.H = new Float64Array(this.rings + 8 * size);
     this.reset();
   }
 
   reset(): void {
-    this.mem.fill(0);
-    this.z.fill(0);
-    this.diffuser.reset();
-    this.modL[1] = this.modR[1] = 0;
+    const H = this.H;
+    H.fill(0, BUF);
+    for (let s = 0; s < 8; s++) H.fill(0, STATE + s * PATH_STATE, STATE + s * PATH_STATE + 6);
+    this.diffuser.w = 0;
     this.phase = 0;
     this.modCount = 0;
     this.w = 0;
   }
 
-  /** lengths at a size scale; call setDecay afterwards */
-  setSize(scale: number): void {
-    this.scale = scale;
+  /**
+   * Control inputs, set before the calls that use them (fields, not arguments: on the audio
+   * thread a double argument to a call that is not inlined is boxed): size factor (setSize),
+   * modulation depth in samples (peak) and rate in Hz (setModulation), diffusion 0..1
+   * (setDiffusion).
+   */
+  scale = 1.5;
+  modDepth = 0.5;
+  modRate = 0.5;
+  diffusion = 0.5;
+
+  /** lengths at `scale`; call setDecay afterwards */
+  setSize(): void {
+    const scale = this.scale;
     const k = (scale * PLATE_TIME_SCALE * this.fs) / DATTORRO_FS;
     for (let s = 0; s < 8; s++) this.length[s] = Math.max(2, Math.round(PLATE_SEGMENTS[s] * k));
     for (let t = 0; t < TAPS; t++) {
       const [sl, ol] = PLATE_TAPS_LEFT[t];
       const [sr, or] = PLATE_TAPS_RIGHT[t];
-      this.tapBaseL[t] = sl * this.ring;
+      this.tapBaseL[t] = this.rings + sl * this.ring;
       this.tapOffL[t] = Math.min(this.length[sl] - 1, Math.max(0, Math.round(ol * k)));
-      this.tapBaseR[t] = sr * this.ring;
+      this.tapBaseR[t] = this.rings + sr * this.ring;
       this.tapOffR[t] = Math.min(this.length[sr] - 1, Math.max(0, Math.round(or * k)));
     }
-    for (let j = 0; j < PLATE_INPUT_DIFFUSERS.length; j++) this.diffuser.setLength(j, PLATE_INPUT_DIFFUSERS[j] * k);
-    this.modL[0] = this.length[SEG_AP1L] + this.depth * sineAt(this.phase);
-    this.modR[0] = this.length[SEG_AP1R] + this.depth * sineAt(wrapPhase(this.phase + 0.25));
-    this.steps[0] = this.steps[1] = 0;
+    this.perMs[0] = k;
+    this.diffuser.setLengths(PLATE_INPUT_DIFFUSERS, this.perMs);
+    // the modulated delays restart on their curves (k = floor(d - 0.5), D = d - k: blocks.ts)
+    const H = this.H;
+    for (let side = 0; side < 2; side++) {
+      const seg = side === 0 ? SEG_AP1L : SEG_AP1R;
+      const st = STATE + seg * PATH_STATE;
+      let ph = this.phase + 0.25 * side;
+      ph -= Math.floor(ph);
+      const x = ph * SINE_TABLE_SIZE; // sineAt(ph), written out (lfo.ts)
+      const xi = x | 0;
+      const d = this.length[seg] + this.depth * (SINE_TABLE[xi] + (SINE_TABLE[xi + 1] - SINE_TABLE[xi]) * (x - xi));
+      const ki = Math.floor(d - 0.5);
+      H[st + ST_K] = ki;
+      H[st + ST_D] = d - ki;
+      H[st + ST_STEP] = 0;
+    }
     this.modCount = 0;
     this.updateMaxBlock();
   }
 
   /** every segment's filter is designed for its own length (broadband gain included) */
   setDecay(d: DecayDesign): void {
-    for (let s = 0; s < 8; s++) d.designPath(this.coef, s * F, this.length[s], 1);
+    d.scale = 1;
+    for (let s = 0; s < 8; s++) d.designPath(this.H, COEF + s * PATH_COEFS, this.length[s]);
     // A tap k samples into a segment reads what entered it k samples ago, before the loss that
     // the segment applies at its end: scaled by the mid loss of k samples, every tap's path has
     // the loss of its delay (otherwise deep taps are too loud at short decays and the
     // response swells for the first ~100 ms).
-    const g = d.midPerSample();
+    const mid = d.mid; // dB per sample (0 while frozen)
     const level = PLATE_OUTPUT_GAIN * Math.sqrt(this.scale);
     for (let t = 0; t < TAPS; t++) {
-      this.tapGainL[t] = PLATE_TAPS_LEFT[t][2] * level * Math.pow(g, this.tapOffL[t]);
-      this.tapGainR[t] = PLATE_TAPS_RIGHT[t][2] * level * Math.pow(g, this.tapOffR[t]);
+      this.tapGainL[t] = PLATE_TAPS_LEFT[t][2] * level * Math.pow(10, (mid * this.tapOffL[t]) / 20);
+      this.tapGainR[t] = PLATE_TAPS_RIGHT[t][2] * level * Math.pow(10, (mid * this.tapOffR[t]) / 20);
     }
   }
 
-  /** diffusion 0..1 scales the input diffusion gains */
-  setDiffusion(amount: number): void {
-    for (let j = 0; j < PLATE_INPUT_DIFFUSERS.length; j++) this.diffuser.setGain(j, PLATE_INPUT_GAINS[j] * amount);
+  /** `diffusion` 0..1 scales the input diffusion gains */
+  setDiffusion(): void {
+    const g = this.diffuser.gain;
+    for (let j = 0; j < PLATE_INPUT_DIFFUSERS.length; j++) g[j] = PLATE_INPUT_GAINS[j] * this.diffusion;
   }
 
-  setModulation(depthSamples: number, rateHz: number): void {
-    this.depth = depthSamples;
-    this.phaseInc = rateHz / this.fs;
+  /** `modDepth` (samples, peak) and `modRate` (Hz) */
+  setModulation(): void {
+    this.depth = this.modDepth;
+    this.phaseInc = this.modRate / this.fs;
     this.updateMaxBlock();
   }
 
@@ -153,103 +175,133 @@ export class Plate {
   }
 
   private nextModSegment(): void {
-    const p = (this.phase = wrapPhase(this.phase + this.phaseInc * MOD_BLOCK));
-    this.steps[0] = (this.length[SEG_AP1L] + this.depth * sineAt(p) - this.modL[0]) / MOD_BLOCK;
-    this.steps[1] = (this.length[SEG_AP1R] + this.depth * sineAt(wrapPhase(p + 0.25)) - this.modR[0]) / MOD_BLOCK;
+    const H = this.H;
+    const T = SINE_TABLE;
+    let p = this.phase + this.phaseInc * MOD_BLOCK;
+    p -= Math.floor(p);
+    this.phase = p;
+    // sineAt(p) and sineAt(p + 1/4), written out (lfo.ts)
+    let x = p * SINE_TABLE_SIZE;
+    let xi = x | 0;
+    const sinL = T[xi] + (T[xi + 1] - T[xi]) * (x - xi);
+    let q = p + 0.25;
+    q -= Math.floor(q);
+    x = q * SINE_TABLE_SIZE;
+    xi = x | 0;
+    const sinR = T[xi] + (T[xi + 1] - T[xi]) * (x - xi);
+    const sl = STATE + SEG_AP1L * PATH_STATE;
+    const sr = STATE + SEG_AP1R * PATH_STATE;
+    H[sl + ST_STEP] = (this.length[SEG_AP1L] + this.depth * sinL - (H[sl + ST_K] + H[sl + ST_D])) / MOD_BLOCK;
+    H[sr + ST_STEP] = (this.length[SEG_AP1R] + this.depth * sinR - (H[sr + ST_K] + H[sr + ST_D])) / MOD_BLOCK;
   }
 
-  /** tail of the mono sum of inL/inR[start, end) into outL/outR (inL is used as scratch) */
-  process(inL: Float64Array, inR: Float64Array, outL: Float64Array, outR: Float64Array, start: number, end: number): void {
-    for (let n = start; n < end; n++) inL[n] = 0.5 * (inL[n] + inR[n]);
-    this.diffuser.process(inL, start, end);
-    let n = start;
-    while (n < end) {
+  /** tail of the mono sum of X[inL..]/X[inR..] (n frames) into X[outL..]/X[outR..] (X[inL..] is used as scratch) */
+  process(X: Float64Array, inL: number, inR: number, outL: number, outR: number, n: number): void {
+    for (let i = 0; i < n; i = (i + 1) | 0) X[(inL + i) | 0] = 0.5 * (X[(inL + i) | 0] + X[(inR + i) | 0]);
+    this.diffuser.process(this.H, X, inL, n);
+    let j = 0;
+    while (j < n) {
       if (this.modCount === 0) {
         this.nextModSegment();
         this.modCount = MOD_BLOCK;
       }
-      const b = Math.min(end - n, this.modCount, this.maxBlock);
-      this.block(inL, outL, outR, n, b);
+      const b = Math.min(n - j, this.modCount, this.maxBlock);
+      this.block(X, (inL + j) | 0, (outL + j) | 0, (outR + j) | 0, b);
       this.modCount -= b;
-      n += b;
+      j += b;
     }
   }
 
   /**
-   * b frames of the tank from frame n. A block is shorter than every segment, so every
-   * segment's reads in the block come from earlier blocks: first all eight reads through their
-   * decay filters (two segments per loop), then the allpass arithmetic and the writes.
+   * b frames of the tank. A block is shorter than every segment, so every segment's reads in
+   * the block come from earlier blocks: first all eight reads through their decay filters (two
+   * segments per loop), then the allpass arithmetic and the writes, then the output taps.
    */
-  private block(x: Float64Array, outL: Float64Array, outR: Float64Array, n: number, b: number): void {
-    const mem = this.mem;
+  private block(X: Float64Array, x: number, outL: number, outR: number, b: number): void {
+    const H = this.H;
     const mask = this.mask;
     const ring = this.ring;
+    const r0 = this.rings;
     const len = this.length;
-    const c = this.coef;
-    const z = this.z;
     const w = this.w;
-    const endL = this.endL, endR = this.endR, apL = this.apL, apR = this.apR;
-    const d1L = this.d1L, d1R = this.d1R, ap2L = this.ap2L, ap2R = this.ap2R;
-    const g1 = PLATE_DECAY_DIFFUSION_1;
-    const g2 = PLATE_DECAY_DIFFUSION_2;
-
+    const F = PATH_COEFS, S = PATH_STATE, M = MOD_BLOCK;
     // ends of the two halves (cross-fed)
-    readFiltered2(mem, w, mask, c, z, b,
-      SEG_D2L * ring, len[SEG_D2L], SEG_D2L * F, SEG_D2L * 4, endL,
-      SEG_D2R * ring, len[SEG_D2R], SEG_D2R * F, SEG_D2R * 4, endR);
+    readFixed2(H, w, mask, b,
+      r0 + SEG_D2L * ring, len[SEG_D2L], COEF + SEG_D2L * F, STATE + SEG_D2L * S, BUF + SEG_D2L * M,
+      r0 + SEG_D2R * ring, len[SEG_D2R], COEF + SEG_D2R * F, STATE + SEG_D2R * S, BUF + SEG_D2R * M);
     // the modulated allpasses' internal delays (decay diffusion 1)
-    readModulatedFiltered2(mem, w, mask, c, z, b, this.steps,
-      SEG_AP1L * ring, this.modL, 0, SEG_AP1L * F, SEG_AP1L * 4, apL,
-      SEG_AP1R * ring, this.modR, 1, SEG_AP1R * F, SEG_AP1R * 4, apR);
+    readModulated2(H, w, mask, b,
+      r0 + SEG_AP1L * ring, COEF + SEG_AP1L * F, STATE + SEG_AP1L * S, BUF + SEG_AP1L * M,
+      r0 + SEG_AP1R * ring, COEF + SEG_AP1R * F, STATE + SEG_AP1R * S, BUF + SEG_AP1R * M);
     // delay 1 (its decay filter stands for the paper's damping)
-    readFiltered2(mem, w, mask, c, z, b,
-      SEG_D1L * ring, len[SEG_D1L], SEG_D1L * F, SEG_D1L * 4, d1L,
-      SEG_D1R * ring, len[SEG_D1R], SEG_D1R * F, SEG_D1R * 4, d1R);
+    readFixed2(H, w, mask, b,
+      r0 + SEG_D1L * ring, len[SEG_D1L], COEF + SEG_D1L * F, STATE + SEG_D1L * S, BUF + SEG_D1L * M,
+      r0 + SEG_D1R * ring, len[SEG_D1R], COEF + SEG_D1R * F, STATE + SEG_D1R * S, BUF + SEG_D1R * M);
     // the second allpasses' internal delays (decay diffusion 2)
-    readFiltered2(mem, w, mask, c, z, b,
-      SEG_AP2L * ring, len[SEG_AP2L], SEG_AP2L * F, SEG_AP2L * 4, ap2L,
-      SEG_AP2R * ring, len[SEG_AP2R], SEG_AP2R * F, SEG_AP2R * 4, ap2R);
-
-    // allpasses: v = in + g w, y = w - g v; v enters the allpass's delay, y the next segment.
-    // + 1e-18 - 1e-18 flushes values below ~1e-34: no denormals in the rings.
-    const bAP1L = SEG_AP1L * ring, bD1L = SEG_D1L * ring, bAP2L = SEG_AP2L * ring, bD2L = SEG_D2L * ring;
-    const bAP1R = SEG_AP1R * ring, bD1R = SEG_D1R * ring, bAP2R = SEG_AP2R * ring, bD2R = SEG_D2R * ring;
-    for (let j = 0, p = w; j < b; j++, p = (p + 1) & mask) {
-      const xin = x[n + j];
-      let wv = apL[j];
-      let v = xin + endR[j] + g1 * wv;
-      mem[bAP1L + p] = v + 1e-18 - 1e-18;
-      mem[bD1L + p] = wv - g1 * v + 1e-18 - 1e-18;
-      wv = apR[j];
-      v = xin + endL[j] + g1 * wv;
-      mem[bAP1R + p] = v + 1e-18 - 1e-18;
-      mem[bD1R + p] = wv - g1 * v + 1e-18 - 1e-18;
-      wv = ap2L[j];
-      v = d1L[j] + g2 * wv;
-      mem[bAP2L + p] = v + 1e-18 - 1e-18;
-      mem[bD2L + p] = wv - g2 * v + 1e-18 - 1e-18;
-      wv = ap2R[j];
-      v = d1R[j] + g2 * wv;
-      mem[bAP2R + p] = v + 1e-18 - 1e-18;
-      mem[bD2R + p] = wv - g2 * v + 1e-18 - 1e-18;
-    }
-
-    // output taps (table 2 of the paper), read after the block's writes
-    const tbL = this.tapBaseL, toL = this.tapOffL, tbR = this.tapBaseR, toR = this.tapOffR;
-    const gL = this.tapGainL, gR = this.tapGainR;
-    for (let j = 0; j < b; j++) {
-      const p = w + j;
-      outL[n + j] =
-        gL[0] * mem[tbL[0] + ((p - toL[0]) & mask)] + gL[1] * mem[tbL[1] + ((p - toL[1]) & mask)] +
-        gL[2] * mem[tbL[2] + ((p - toL[2]) & mask)] + gL[3] * mem[tbL[3] + ((p - toL[3]) & mask)] +
-        gL[4] * mem[tbL[4] + ((p - toL[4]) & mask)] + gL[5] * mem[tbL[5] + ((p - toL[5]) & mask)] +
-        gL[6] * mem[tbL[6] + ((p - toL[6]) & mask)];
-      outR[n + j] =
-        gR[0] * mem[tbR[0] + ((p - toR[0]) & mask)] + gR[1] * mem[tbR[1] + ((p - toR[1]) & mask)] +
-        gR[2] * mem[tbR[2] + ((p - toR[2]) & mask)] + gR[3] * mem[tbR[3] + ((p - toR[3]) & mask)] +
-        gR[4] * mem[tbR[4] + ((p - toR[4]) & mask)] + gR[5] * mem[tbR[5] + ((p - toR[5]) & mask)] +
-        gR[6] * mem[tbR[6] + ((p - toR[6]) & mask)];
-    }
+    readFixed2(H, w, mask, b,
+      r0 + SEG_AP2L * ring, len[SEG_AP2L], COEF + SEG_AP2L * F, STATE + SEG_AP2L * S, BUF + SEG_AP2L * M,
+      r0 + SEG_AP2R * ring, len[SEG_AP2R], COEF + SEG_AP2R * F, STATE + SEG_AP2R * S, BUF + SEG_AP2R * M);
+    tankWrite(H, X, x, b, w, mask, r0, ring);
+    tapsOut(H, X, outL, outR, b, w, mask, this.tapBaseL, this.tapOffL, this.tapGainL, this.tapBaseR, this.tapOffR, this.tapGainR);
     this.w = (w + b) & mask;
+  }
+}
+
+/**
+ * The tank's allpasses for b frames: v = in + g w, y = w - g v; v enters the allpass's delay,
+ * y the next segment. + 1e-18 - 1e-18 flushes values below ~1e-34: no denormals in the rings.
+ */
+function tankWrite(H: Float64Array, X: Float64Array, x: number, b: number, w: number, mask: number, r0: number, ring: number): void {
+  const g1 = PLATE_DECAY_DIFFUSION_1;
+  const g2 = PLATE_DECAY_DIFFUSION_2;
+  const M = MOD_BLOCK;
+  const endL = (BUF + SEG_D2L * M) | 0, endR = (BUF + SEG_D2R * M) | 0, apL = (BUF + SEG_AP1L * M) | 0, apR = (BUF + SEG_AP1R * M) | 0;
+  const d1L = (BUF + SEG_D1L * M) | 0, d1R = (BUF + SEG_D1R * M) | 0, ap2L = (BUF + SEG_AP2L * M) | 0, ap2R = (BUF + SEG_AP2R * M) | 0;
+  const bAP1L = (r0 + SEG_AP1L * ring) | 0, bD1L = (r0 + SEG_D1L * ring) | 0, bAP2L = (r0 + SEG_AP2L * ring) | 0, bD2L = (r0 + SEG_D2L * ring) | 0;
+  const bAP1R = (r0 + SEG_AP1R * ring) | 0, bD1R = (r0 + SEG_D1R * ring) | 0, bAP2R = (r0 + SEG_AP2R * ring) | 0, bD2R = (r0 + SEG_D2R * ring) | 0;
+  for (let j = 0, p = w; j < b; j = (j + 1) | 0, p = (p + 1) & mask) {
+    const xin = X[(x + j) | 0];
+    let wv = H[(apL + j) | 0];
+    let v = xin + H[(endR + j) | 0] + wv * g1;
+    H[(bAP1L + p) | 0] = v + 1e-18 - 1e-18;
+    H[(bD1L + p) | 0] = wv - v * g1 + 1e-18 - 1e-18;
+    wv = H[(apR + j) | 0];
+    v = xin + H[(endL + j) | 0] + wv * g1;
+    H[(bAP1R + p) | 0] = v + 1e-18 - 1e-18;
+    H[(bD1R + p) | 0] = wv - v * g1 + 1e-18 - 1e-18;
+    wv = H[(ap2L + j) | 0];
+    v = H[(d1L + j) | 0] + wv * g2;
+    H[(bAP2L + p) | 0] = v + 1e-18 - 1e-18;
+    H[(bD2L + p) | 0] = wv - v * g2 + 1e-18 - 1e-18;
+    wv = H[(ap2R + j) | 0];
+    v = H[(d1R + j) | 0] + wv * g2;
+    H[(bAP2R + p) | 0] = v + 1e-18 - 1e-18;
+    H[(bD2R + p) | 0] = wv - v * g2 + 1e-18 - 1e-18;
+  }
+}
+
+/** output taps (table 2 of the paper) for b frames, read after the block's writes */
+function tapsOut(
+  H: Float64Array, X: Float64Array, outL: number, outR: number, b: number, w: number, mask: number,
+  tbL: Int32Array, toL: Int32Array, gL: Float64Array, tbR: Int32Array, toR: Int32Array, gR: Float64Array,
+): void {
+  const bl0 = tbL[0], bl1 = tbL[1], bl2 = tbL[2], bl3 = tbL[3], bl4 = tbL[4], bl5 = tbL[5], bl6 = tbL[6];
+  const br0 = tbR[0], br1 = tbR[1], br2 = tbR[2], br3 = tbR[3], br4 = tbR[4], br5 = tbR[5], br6 = tbR[6];
+  const ol0 = toL[0], ol1 = toL[1], ol2 = toL[2], ol3 = toL[3], ol4 = toL[4], ol5 = toL[5], ol6 = toL[6];
+  const or0 = toR[0], or1 = toR[1], or2 = toR[2], or3 = toR[3], or4 = toR[4], or5 = toR[5], or6 = toR[6];
+  const gl0 = gL[0], gl1 = gL[1], gl2 = gL[2], gl3 = gL[3], gl4 = gL[4], gl5 = gL[5], gl6 = gL[6];
+  const gr0 = gR[0], gr1 = gR[1], gr2 = gR[2], gr3 = gR[3], gr4 = gR[4], gr5 = gR[5], gr6 = gR[6];
+  for (let j = 0; j < b; j = (j + 1) | 0) {
+    const p = (w + j) | 0;
+    X[(outL + j) | 0] =
+      H[(bl0 + ((p - ol0) & mask)) | 0] * gl0 + H[(bl1 + ((p - ol1) & mask)) | 0] * gl1 +
+      H[(bl2 + ((p - ol2) & mask)) | 0] * gl2 + H[(bl3 + ((p - ol3) & mask)) | 0] * gl3 +
+      H[(bl4 + ((p - ol4) & mask)) | 0] * gl4 + H[(bl5 + ((p - ol5) & mask)) | 0] * gl5 +
+      H[(bl6 + ((p - ol6) & mask)) | 0] * gl6;
+    X[(outR + j) | 0] =
+      H[(br0 + ((p - or0) & mask)) | 0] * gr0 + H[(br1 + ((p - or1) & mask)) | 0] * gr1 +
+      H[(br2 + ((p - or2) & mask)) | 0] * gr2 + H[(br3 + ((p - or3) & mask)) | 0] * gr3 +
+      H[(br4 + ((p - or4) & mask)) | 0] * gr4 + H[(br5 + ((p - or5) & mask)) | 0] * gr5 +
+      H[(br6 + ((p - or6) & mask)) | 0] * gr6;
   }
 }

@@ -19,8 +19,17 @@
  * FREEZE_MOD_MS_HZ). Decay ramps redesign the filters every 128 frames.
  * Idle: once the input is silent and the wet signal has stayed below -400 dBFS for 1.2 s, every
  * state is cleared (the tail ends at exactly 0) and the engines stop until the input returns.
+ *
+ * Speed (issue 6): the slice's signals live in one Float64Array scratch heap X (regions for
+ * the predelayed input, the tail and the early reflections, then the predelay rings and the
+ * early-reflection line), each engine keeps its own heap (blocks.ts); the input meters ride
+ * along the predelay loop, and width, dip, mix, output meters and the output guard run in one
+ * loop. Nothing here allocates, also while parameters move: values that cross calls on the
+ * audio thread travel in typed arrays and fields (a double argument or result of a call that
+ * is not inlined would be boxed).
  */
 import type { Kernel } from '../core/kernel.js';
+import { guardOutput, OUTPUT_CEILING } from '../core/run-kernel.js';
 import type { ParamBank } from '../params/param-bank.js';
 import { DecayDesign } from './decay-design.js';
 import { CHAMBER_EARLY, EarlyReflections, ROOM_EARLY } from './early-reflections.js';
@@ -83,20 +92,32 @@ const EARLY_LEVEL = 0.5;
 
 export const REVERB_METER_SIZE = 4;
 
+// values at the end of the slice (ends[]), read through one small method
+const END_PREDELAY = 0;
+const END_EARLY_LATE = 1;
+const END_WIDTH = 2;
+const END_MIX = 3;
+
 export class ReverbKernel implements Kernel {
   readonly latency = 0;
   readonly meterSize = REVERB_METER_SIZE;
+  /** finish() checks the output peaks and guards the rare block that needs it */
+  readonly guardsOutput = true;
 
   private readonly bank: ParamBank;
   private readonly p: ReverbLayout;
   private fs = 48000;
+  /** scratch heap; regions of scratchLen frames: predelayed input L/R, tail L/R, early L/R */
+  private X = new Float64Array(0);
   private scratchLen = 0;
-  private pl = new Float64Array(0);
-  private pr = new Float64Array(0);
-  private tl = new Float64Array(0);
-  private tr = new Float64Array(0);
-  private el = new Float64Array(0);
-  private er = new Float64Array(0);
+  private PL = 0;
+  private PR = 0;
+  private TL = 0;
+  private TR = 0;
+  private EL = 0;
+  private ER = 0;
+  /** parameter values at the end of the slice (see readEnds) */
+  private readonly ends = new Float64Array(4);
 
   private readonly predelay = new Predelay();
   private readonly early = new EarlyReflections();
@@ -115,8 +136,9 @@ export class ReverbKernel implements Kernel {
   private quietFrames = 0;
   /** every state is clear and the engines are not running */
   private idle = false;
-  /** modulation depth in use (ms), slewed toward modTargetMs() */
+  /** modulation depth in use (ms), slewed toward modTarget (ms) */
   private modDepthMs = 0;
+  private modTarget = 0;
   /** the modulation still has to follow its parameters */
   private modPending = false;
   private dip = 1;
@@ -137,17 +159,21 @@ export class ReverbKernel implements Kernel {
 
   prepare(sampleRate: number, maxFrames: number, _channels: number): void {
     this.fs = sampleRate;
-    this.scratchLen = Math.max(128, maxFrames);
-    const n = this.scratchLen;
-    this.pl = new Float64Array(n);
-    this.pr = new Float64Array(n);
-    this.tl = new Float64Array(n);
-    this.tr = new Float64Array(n);
-    this.el = new Float64Array(n);
-    this.er = new Float64Array(n);
-    this.predelay.prepare(Math.ceil((MAX_PREDELAY_MS * sampleRate) / 1000) + 2);
-    const earlyMax = Math.max(...CHAMBER_EARLY.leftMs, ...CHAMBER_EARLY.rightMs, ...ROOM_EARLY.leftMs, ...ROOM_EARLY.rightMs);
-    this.early.prepare(Math.ceil((earlyMax * MAX_SIZE_SCALE * sampleRate) / 1000) + 2);
+    const n = (this.scratchLen = Math.max(128, maxFrames));
+    this.PL = 0;
+    this.PR = n;
+    this.TL = 2 * n;
+    this.TR = 3 * n;
+    this.EL = 4 * n;
+    this.ER = 5 * n;
+    const predelayMax = Math.ceil((MAX_PREDELAY_MS * sampleRate) / 1000) + 2;
+    const earlyMaxMs = Math.max(...CHAMBER_EARLY.leftMs, ...CHAMBER_EARLY.rightMs, ...ROOM_EARLY.leftMs, ...ROOM_EARLY.rightMs);
+    const earlyMax = Math.ceil((earlyMaxMs * MAX_SIZE_SCALE * sampleRate) / 1000) + 2;
+    const pdBase = 6 * n;
+    const erBase = pdBase + Predelay.sizeFor(predelayMax);
+    this.X = new Float64Array(erBase + EarlyReflections.sizeFor(earlyMax));
+    this.predelay.place(pdBase, predelayMax);
+    this.early.place(erBase, earlyMax);
     this.plate.prepare(sampleRate, MAX_SIZE_SCALE, MAX_MOD_MS);
     this.fdn.prepare(sampleRate, MAX_SIZE_SCALE, MAX_MOD_MS);
     this.wetFilters.prepare(sampleRate);
@@ -157,8 +183,8 @@ export class ReverbKernel implements Kernel {
   }
 
   reset(): void {
-    this.predelay.reset();
-    this.early.reset();
+    this.predelay.reset(this.X);
+    this.early.reset(this.X);
     this.plate.reset();
     this.fdn.reset();
     this.wetFilters.reset();
@@ -187,27 +213,30 @@ export class ReverbKernel implements Kernel {
   private applyStructure(): void {
     const v = this.bank.value;
     const algo = Math.round(v[this.p.algorithm]);
-    const scale = sizeScale(v[this.p.size]);
+    const scale = Math.pow(2, (v[this.p.size] - 50) / 50); // sizeScale
     const changedAlgo = algo !== this.algorithm;
     this.algorithm = algo;
     if (algo === ALGO_PLATE) {
       if (changedAlgo) this.plate.reset();
-      this.plate.setSize(scale);
+      this.plate.scale = scale;
+      this.plate.setSize();
     } else {
       if (changedAlgo) this.fdn.reset();
-      this.fdn.setTuning(algo === ALGO_HALL ? HALL_TUNING : algo === ALGO_ROOM ? ROOM_TUNING : CHAMBER_TUNING, scale);
+      this.fdn.scale = scale;
+      this.fdn.setTuning(algo === ALGO_HALL ? HALL_TUNING : algo === ALGO_ROOM ? ROOM_TUNING : CHAMBER_TUNING);
     }
     if (changedAlgo) {
       // the wet signal is at 0 here (bottom of the dip): nothing of the old tail may remain
-      this.early.reset();
+      this.early.reset(this.X);
       this.wetFilters.reset();
     }
-    if (algo === ALGO_ROOM) this.early.setPattern(ROOM_EARLY, scale, this.fs);
-    else if (algo === ALGO_CHAMBER) this.early.setPattern(CHAMBER_EARLY, scale, this.fs);
+    this.early.scale = scale;
+    if (algo === ALGO_ROOM) this.early.setPattern(ROOM_EARLY, this.fs);
+    else if (algo === ALGO_CHAMBER) this.early.setPattern(CHAMBER_EARLY, this.fs);
     this.lastSerial[this.p.algorithm] = this.bank.serial[this.p.algorithm];
     this.lastSerial[this.p.size] = this.bank.serial[this.p.size];
     this.updateDecay();
-    this.updateModulation();
+    this.updateModulation(0);
     this.updateDiffusion();
   }
 
@@ -216,42 +245,53 @@ export class ReverbKernel implements Kernel {
     this.sinceDecayUpdate = 0;
     const v = this.bank.value;
     const p = this.p;
-    this.design.set(v[p.decay], v[p.damping], v[p.bassDecay], v[p.freeze] >= 0.5);
+    this.design.setFrom(v, p.decay, p.damping, p.bassDecay, v[p.freeze] >= 0.5);
     if (this.algorithm === ALGO_PLATE) this.plate.setDecay(this.design);
     else this.fdn.setDecay(this.design);
   }
 
-  /** the modulation depth the parameters ask for (ms), capped while frozen */
-  private modTargetMs(): number {
+  /** the modulation depth the parameters ask for (ms), capped while frozen, into modTarget */
+  private updateModTarget(): void {
     const v = this.bank.value;
     const depth = (v[this.p.modDepth] / 100) * MAX_MOD_MS;
-    if (v[this.p.freeze] < 0.5) return depth;
-    return Math.min(depth, FREEZE_MOD_MS_HZ / v[this.p.modRate]);
+    this.modTarget = v[this.p.freeze] < 0.5 ? depth : Math.min(depth, FREEZE_MOD_MS_HZ / v[this.p.modRate]);
   }
 
   /** move the engine's modulation toward the parameters (depth slewed, see FREEZE_MOD_MS_HZ) */
-  private updateModulation(frames = 0): void {
-    const target = this.modTargetMs();
+  private updateModulation(frames: number): void {
+    this.updateModTarget();
+    const target = this.modTarget;
     const maxStep = (DEPTH_SLEW_MS_PER_S * frames) / this.fs;
     const d = this.modDepthMs;
     this.modDepthMs = frames === 0 ? target : d + Math.max(-maxStep, Math.min(maxStep, target - d));
     const depth = this.modDepthMs * 0.001 * this.fs;
     const rate = this.bank.value[this.p.modRate];
-    if (this.algorithm === ALGO_PLATE) this.plate.setModulation(depth, rate);
-    else this.fdn.setModulation(depth, rate);
+    if (this.algorithm === ALGO_PLATE) {
+      this.plate.modDepth = depth;
+      this.plate.modRate = rate;
+      this.plate.setModulation();
+    } else {
+      this.fdn.modDepth = depth;
+      this.fdn.modRate = rate;
+      this.fdn.setModulation();
+    }
   }
 
   private updateDiffusion(): void {
     const d = this.bank.value[this.p.diffusion] / 100;
-    if (this.algorithm === ALGO_PLATE) this.plate.setDiffusion(d);
-    else this.fdn.setDiffusion(d);
+    if (this.algorithm === ALGO_PLATE) {
+      this.plate.diffusion = d;
+      this.plate.setDiffusion();
+    } else {
+      this.fdn.diffusion = d;
+      this.fdn.setDiffusion();
+    }
   }
 
   private updateAll(): void {
-    const v = this.bank.value;
-    this.wetFilters.set(v[this.p.lowCut], v[this.p.highCut]);
+    this.wetFilters.setFrom(this.bank.value, this.p.lowCut, this.p.highCut);
     this.updateDecay();
-    this.updateModulation();
+    this.updateModulation(0);
     this.updateDiffusion();
     this.lastSerial.set(this.bank.serial);
     this.lastAny = this.bank.anySerial;
@@ -281,7 +321,7 @@ export class ReverbKernel implements Kernel {
     if (this.moved(p.diffusion)) this.updateDiffusion();
     const lc = this.moved(p.lowCut);
     const hc = this.moved(p.highCut);
-    if (lc || hc) this.wetFilters.set(bank.value[p.lowCut], bank.value[p.highCut]);
+    if (lc || hc) this.wetFilters.setFrom(bank.value, p.lowCut, p.highCut);
   }
 
   /** true once per change of parameter i */
@@ -290,6 +330,17 @@ export class ReverbKernel implements Kernel {
     if (s === this.lastSerial[i]) return false;
     this.lastSerial[i] = s;
     return true;
+  }
+
+  /** the ramped parameters' values n frames on, into ends[] (a small method, so ParamBank.valueAfter inlines: no boxed results) */
+  private readEnds(n: number): void {
+    const bank = this.bank;
+    const p = this.p;
+    const e = this.ends;
+    e[END_PREDELAY] = bank.valueAfter(p.predelay, n);
+    e[END_EARLY_LATE] = bank.valueAfter(p.earlyLate, n);
+    e[END_WIDTH] = bank.valueAfter(p.width, n);
+    e[END_MIX] = bank.valueAfter(p.mix, n);
   }
 
   // ---------------------------------------------------------------- audio
@@ -321,41 +372,36 @@ export class ReverbKernel implements Kernel {
     }
     if (this.modPending) {
       this.updateModulation(n);
-      this.modPending = this.modDepthMs !== this.modTargetMs();
+      this.updateModTarget();
+      this.modPending = this.modDepthMs !== this.modTarget;
     }
+    this.readEnds(n);
     const bank = this.bank;
     const p = this.p;
     const v = bank.value;
+    const X = this.X;
     const inL = inputs[0];
     const inR = inputs.length > 1 ? inputs[1] : inputs[0];
-    const pl = this.pl, pr = this.pr, tl = this.tl, tr = this.tr, el = this.el, er = this.er;
+    const PL = this.PL, PR = this.PR, TL = this.TL, TR = this.TR;
 
-    // input meters
-    let pkL = 0, pkR = 0;
-    for (let i = off; i < off + n; i++) {
-      const a = Math.abs(inL[i]);
-      const b = Math.abs(inR[i]);
-      if (a > pkL) pkL = a;
-      if (b > pkR) pkR = b;
-    }
-    if (pkL > this.inPeakL) this.inPeakL = pkL;
-    if (pkR > this.inPeakR) this.inPeakR = pkR;
-    const silentIn = pkL === 0 && pkR === 0;
+    // predelay (whole samples at rest) into X[PL..], X[PR..], with the input meters
+    const k = this.fs / 1000;
+    const pd = this.predelay;
+    pd.from = v[p.predelay] * k;
+    pd.to = this.ends[END_PREDELAY] * k;
+    pd.process(inL, inR, off, X, PL, PR, n);
+    if (pd.peakL > this.inPeakL) this.inPeakL = pd.peakL;
+    if (pd.peakR > this.inPeakR) this.inPeakR = pd.peakR;
+    const silentIn = pd.peakL === 0 && pd.peakR === 0;
 
     if (this.idle && silentIn && this.dipDir === 0) {
       // everything is at rest: the wet signal is exactly 0 and nothing needs to run
-      tl.fill(0, 0, n);
-      tr.fill(0, 0, n);
+      X.fill(0, TL, TL + n);
+      X.fill(0, TR, TR + n);
       this.finish(inputs, outputs, off, n);
       return;
     }
     this.idle = false;
-
-    // predelay (whole samples at rest), written to pl/pr[0, n)
-    const k = this.fs / 1000;
-    this.predelay.from = v[p.predelay] * k;
-    this.predelay.to = bank.valueAfter(p.predelay, n) * k;
-    this.predelay.process(inL, inR, off, pl, pr, n);
 
     // input gain: 0 while frozen (ramped over the slice)
     const gTarget = v[p.freeze] >= 0.5 ? 0 : 1;
@@ -364,38 +410,39 @@ export class ReverbKernel implements Kernel {
       const dg = (gTarget - g0) / n;
       for (let i = 0; i < n; i++) {
         const g = g0 + dg * (i + 1);
-        pl[i] *= g;
-        pr[i] *= g;
+        X[PL + i] *= g;
+        X[PR + i] *= g;
       }
       this.inGain = gTarget;
     }
 
-    // early reflections, then the tail (the engines use pl/pr as scratch)
+    // early reflections, then the tail (the engines use X[PL..], X[PR..] as scratch)
     const algo = this.algorithm;
     const hasEarly = algo === ALGO_ROOM || algo === ALGO_CHAMBER;
-    if (hasEarly) this.early.process(pl, pr, el, er, 0, n);
-    if (algo === ALGO_PLATE) this.plate.process(pl, pr, tl, tr, 0, n);
-    else this.fdn.process(pl, pr, tl, tr, 0, n);
+    if (hasEarly) this.early.process(X, PL, PR, this.EL, this.ER, n);
+    if (algo === ALGO_PLATE) this.plate.process(X, PL, PR, TL, TR, n);
+    else this.fdn.process(X, PL, PR, TL, TR, n);
 
     // early/late balance: 0 % early only, 50 % both, 100 % late only (room and chamber)
     if (hasEarly) {
       const x0 = v[p.earlyLate] / 100;
-      const x1 = bank.valueAfter(p.earlyLate, n) / 100;
+      const x1 = this.ends[END_EARLY_LATE] / 100;
       const eg0 = EARLY_LEVEL * Math.min(1, 2 - 2 * x0);
       const eg1 = EARLY_LEVEL * Math.min(1, 2 - 2 * x1);
       const lg0 = Math.min(1, 2 * x0);
       const lg1 = Math.min(1, 2 * x1);
       const de = (eg1 - eg0) / n;
       const dl = (lg1 - lg0) / n;
+      const EL = this.EL, ER = this.ER;
       for (let i = 0; i < n; i++) {
         const eg = eg0 + de * (i + 1);
         const lg = lg0 + dl * (i + 1);
-        tl[i] = eg * el[i] + lg * tl[i];
-        tr[i] = eg * er[i] + lg * tr[i];
+        X[TL + i] = eg * X[EL + i] + lg * X[TL + i];
+        X[TR + i] = eg * X[ER + i] + lg * X[TR + i];
       }
     }
 
-    this.wetFilters.process(tl, tr, 0, n);
+    this.wetFilters.process(X, TL, TR, n);
 
     // Idle detection: input silent and the wet signal below -400 dBFS for longer than any delay
     // in the kernel (predelay + the longest loop) -> every state is cleared: the tail ends at
@@ -403,7 +450,7 @@ export class ReverbKernel implements Kernel {
     if (silentIn && v[p.freeze] < 0.5) {
       let peak = 0;
       for (let i = 0; i < n; i++) {
-        const a = Math.abs(tl[i]) + Math.abs(tr[i]);
+        const a = Math.abs(X[TL + i]) + Math.abs(X[TR + i]);
         if (a > peak) peak = a;
       }
       this.quietFrames = peak < IDLE_LEVEL ? this.quietFrames + n : 0;
@@ -417,8 +464,8 @@ export class ReverbKernel implements Kernel {
 
   /** clear every state and stop the engines (see processSlice) */
   private goIdle(): void {
-    this.predelay.reset();
-    this.early.reset();
+    this.predelay.reset(this.X);
+    this.early.reset(this.X);
     this.plate.reset();
     this.fdn.reset();
     this.wetFilters.reset();
@@ -426,106 +473,110 @@ export class ReverbKernel implements Kernel {
     this.idle = true;
   }
 
-  /** width, structural dip, mix or send, output meters for the wet signal in tl/tr[0, n) */
+  /**
+   * Width (M/S; at 0 both sides get exactly M), structural dip, mix or send, output meters and
+   * the output guard, for the wet signal in X[TL..], X[TR..] (n frames), in one loop.
+   */
   private finish(inputs: readonly Float32Array[], outputs: readonly Float32Array[], off: number, n: number): void {
-    const bank = this.bank;
+    const v = this.bank.value;
     const p = this.p;
-    const v = bank.value;
+    const X = this.X;
     const inL = inputs[0];
     const inR = inputs.length > 1 ? inputs[1] : inputs[0];
-    const tl = this.tl, tr = this.tr;
-
-    // width (M/S; at 0 both sides get exactly M) and the structural dip
-    const w0 = v[p.width] / 100;
-    const dw = (bank.valueAfter(p.width, n) / 100 - w0) / n;
-    if (this.dipDir === 0 && this.dip === 1) {
-      for (let i = 0; i < n; i++) {
-        const m = 0.5 * (tl[i] + tr[i]);
-        const s = 0.5 * (tl[i] - tr[i]) * (w0 + dw * (i + 1));
-        tl[i] = m + s;
-        tr[i] = m - s;
-      }
-    } else {
-      const dipStep = (this.dipDir * 1000) / (DIP_MS * this.fs);
-      let dip = this.dip;
-      for (let i = 0; i < n; i++) {
-        dip += dipStep;
-        dip = dip < 0 ? 0 : dip > 1 ? 1 : dip;
-        const m = 0.5 * (tl[i] + tr[i]);
-        const s = 0.5 * (tl[i] - tr[i]) * (w0 + dw * (i + 1));
-        tl[i] = (m + s) * dip;
-        tr[i] = (m - s) * dip;
-      }
-      this.dip = dip;
-      if (this.dipDir < 0 && dip === 0 && this.pending) {
-        this.pending = false;
-        this.applyStructure();
-        this.dipDir = 1;
-      } else if (this.dipDir > 0 && dip === 1) {
-        this.dipDir = 0;
-      }
-    }
-
-    // mix / send, output meters
     const outL = outputs[0];
-    const outR = outputs.length > 1 ? outputs[1] : outputs[0];
     const stereo = outputs.length > 1;
+    const outR = stereo ? outputs[1] : outputs[0];
+    const TL = this.TL | 0, TR = this.TR | 0;
+    const w0 = v[p.width] / 100;
+    const dw = (this.ends[END_WIDTH] / 100 - w0) / n;
     const send = v[p.send] >= 0.5;
     const m0 = v[p.mix] / 100;
-    const m1 = bank.valueAfter(p.mix, n) / 100;
-    let oL = this.outPeakL, oR = this.outPeakR;
-    if (!stereo) {
-      // mono output: the mid of the wet signal
-      for (let i = 0; i < n; i++) tl[i] = 0.5 * (tl[i] + tr[i]);
-    }
-    if (send) {
-      for (let i = 0; i < n; i++) {
-        const l = tl[i];
-        const r = tr[i];
-        outL[off + i] = l;
-        if (stereo) outR[off + i] = r;
-        const a = l < 0 ? -l : l;
-        const b = r < 0 ? -r : r;
-        if (a > oL) oL = a;
-        if (b > oR) oR = b;
+    const m1 = this.ends[END_MIX] / 100;
+    const dm = (m1 - m0) / n;
+    // structural dip: a ramp of the wet level (1 when none), clamped to [0, 1]
+    const dipping = this.dipDir !== 0 || this.dip !== 1;
+    const dipStep = dipping ? (this.dipDir * 1000) / (DIP_MS * this.fs) : 0;
+    let dip = this.dip;
+    let pkL = 0, pkR = 0, sqL = 0, sqR = 0;
+    if (!send && m0 === 0 && m1 === 0) {
+      // the dry path untouched (the wet path's dip still moves)
+      for (let i = 0; i < n; i = (i + 1) | 0) {
+        const l = inL[(off + i) | 0];
+        const r = inR[(off + i) | 0];
+        outL[(off + i) | 0] = l;
+        if (stereo) outR[(off + i) | 0] = r;
+        const al = Math.abs(l);
+        const ar = Math.abs(r);
+        if (al > pkL) pkL = al;
+        if (ar > pkR) pkR = ar;
       }
-    } else if (m0 === 0 && m1 === 0) {
-      // the dry path untouched
-      for (let i = off; i < off + n; i++) {
-        const l = inL[i];
-        outL[i] = l;
-        const a = l < 0 ? -l : l;
-        if (a > oL) oL = a;
-      }
-      if (stereo) {
-        for (let i = off; i < off + n; i++) {
-          const r = inR[i];
-          outR[i] = r;
-          const b = r < 0 ? -r : r;
-          if (b > oR) oR = b;
+      if (dipping) for (let i = 0; i < n; i++) dip = Math.min(1, Math.max(0, dip + dipStep));
+      if (!stereo) pkR = pkL;
+    } else if (stereo) {
+      // send: wet only (the mix ignored); else dry * (1 - mx) + wet * mx
+      const m0s = send ? 1 : m0;
+      const dms = send ? 0 : dm;
+      for (let i = 0; i < n; i = (i + 1) | 0) {
+        const tl = X[(TL + i) | 0];
+        const tr = X[(TR + i) | 0];
+        const mid = 0.5 * (tl + tr);
+        const side = 0.5 * (tl - tr) * (w0 + dw * (i + 1));
+        dip = Math.min(1, Math.max(0, dip + dipStep));
+        const mx = m0s + dms * (i + 1);
+        const wet = mx * dip;
+        let l = wet * (mid + side);
+        let r = wet * (mid - side);
+        if (!send) {
+          l += (1 - mx) * inL[(off + i) | 0];
+          r += (1 - mx) * inR[(off + i) | 0];
         }
+        outL[(off + i) | 0] = l;
+        outR[(off + i) | 0] = r;
+        const al = Math.abs(l);
+        const ar = Math.abs(r);
+        if (al > pkL) pkL = al;
+        if (ar > pkR) pkR = ar;
+        sqL += l * l;
+        sqR += r * r;
       }
     } else {
-      const dm = (m1 - m0) / n;
-      for (let i = 0; i < n; i++) {
-        const m = m0 + dm * (i + 1);
-        const l = (1 - m) * inL[off + i] + m * tl[i];
-        const r = (1 - m) * inR[off + i] + m * tr[i];
-        outL[off + i] = l;
-        if (stereo) outR[off + i] = r;
-        const a = l < 0 ? -l : l;
-        const b = r < 0 ? -r : r;
-        if (a > oL) oL = a;
-        if (b > oR) oR = b;
+      // mono output: the mid of the wet signal
+      const m0s = send ? 1 : m0;
+      const dms = send ? 0 : dm;
+      for (let i = 0; i < n; i = (i + 1) | 0) {
+        const mid = 0.5 * (X[(TL + i) | 0] + X[(TR + i) | 0]);
+        dip = Math.min(1, Math.max(0, dip + dipStep));
+        const mx = m0s + dms * (i + 1);
+        let l = mx * dip * mid;
+        if (!send) l += (1 - mx) * inL[(off + i) | 0];
+        outL[(off + i) | 0] = l;
+        const al = Math.abs(l);
+        if (al > pkL) pkL = al;
+        sqL += l * l;
       }
+      pkR = pkL;
+      sqR = sqL;
     }
-    this.outPeakL = oL;
-    this.outPeakR = stereo ? oR : oL;
-    // channels beyond two: dry
+    // the output guard (Kernel.guardsOutput): only a block beyond +24 dBFS or not finite
+    if (!(pkL <= OUTPUT_CEILING) || !(sqL < Infinity)) guardOutput(outL, off, off + n);
+    if (stereo && (!(pkR <= OUTPUT_CEILING) || !(sqR < Infinity))) guardOutput(outR, off, off + n);
+    if (pkL > this.outPeakL) this.outPeakL = pkL;
+    if (pkR > this.outPeakR) this.outPeakR = pkR;
+    // the dip reaches its ends exactly
+    this.dip = dip;
+    if (this.dipDir < 0 && dip === 0 && this.pending) {
+      this.pending = false;
+      this.applyStructure();
+      this.dipDir = 1;
+    } else if (this.dipDir > 0 && dip === 1) {
+      this.dipDir = 0;
+    }
+    // channels beyond two: dry (guarded as runKernel would)
     for (let c = 2; c < outputs.length; c++) {
       const src = inputs[Math.min(c, inputs.length - 1)];
       const dst = outputs[c];
       for (let i = off; i < off + n; i++) dst[i] = src[i];
+      guardOutput(dst, off, off + n);
     }
   }
 }

@@ -1,18 +1,24 @@
 /**
  * Low cut and high cut of the wet signal: 2nd-order Butterworth high-pass and low-pass
- * (RBJ cookbook, Q = 1/sqrt 2), transposed direct form II, stereo. The high cut is kept below
- * 0.45 fs. The low cut always runs (at its default, 20 Hz, it keeps DC out of the wet
+ * (R. Bristow-Johnson's cookbook, Q = 1/sqrt 2), direct form I, stereo. The high cut is kept
+ * below 0.45 fs. The low cut always runs (at its default, 20 Hz, it keeps DC out of the wet
  * signal); the high cut at its maximum (HIGH_CUT_OFF_HZ, 20 kHz) is off.
+ * Coefficient updates run on the audio thread while the cut-offs move: they read the
+ * frequencies from an array and write the formulas out (no double crosses a call, so nothing
+ * is boxed).
  */
-import { designHighPass, designLowPass } from './shelf.js';
-
 export const HIGH_CUT_OFF_HZ = 20000;
 
 export class WetFilters {
   private lowPassOn = false;
   private fs = 48000;
+  /** [b0, b1, b2, a1, a2] of the high-pass, then of the low-pass */
   private readonly c = new Float64Array(10);
-  private readonly z = new Float64Array(8);
+  /**
+   * states, direct form I: high-pass x1 x2 y1 y2 (left, right), then low-pass y1 y2 (left,
+   * right; its x history is the high-pass's y)
+   */
+  private readonly z = new Float64Array(12);
 
   prepare(sampleRate: number): void {
     this.fs = sampleRate;
@@ -23,58 +29,77 @@ export class WetFilters {
     this.z.fill(0);
   }
 
-  set(lowCutHz: number, highCutHz: number): void {
-    designHighPass(this.c, 0, Math.min(lowCutHz, 0.45 * this.fs), this.fs);
-    const on = highCutHz < HIGH_CUT_OFF_HZ;
+  /** cut-offs in Hz from values[iLow] and values[iHigh] */
+  setFrom(values: Float64Array, iLow: number, iHigh: number): void {
+    const c = this.c;
+    const fs = this.fs;
+    // RBJ high-pass at the low cut: b = (1 + cos w0)/2 * [1, -2, 1] / a0
+    let w0 = (2 * Math.PI * Math.min(values[iLow], 0.45 * fs)) / fs;
+    let cs = Math.cos(w0);
+    let alpha = Math.sin(w0) * Math.SQRT1_2; // sin(w0) / (2 Q), Q = 1/sqrt(2)
+    let a0 = 1 + alpha;
+    c[0] = (1 + cs) / 2 / a0;
+    c[1] = -(1 + cs) / a0;
+    c[2] = (1 + cs) / 2 / a0;
+    c[3] = (-2 * cs) / a0;
+    c[4] = (1 - alpha) / a0;
+    // RBJ low-pass at the high cut: b = (1 - cos w0)/2 * [1, 2, 1] / a0
+    const high = values[iHigh];
+    const on = high < HIGH_CUT_OFF_HZ;
     if (on && !this.lowPassOn) {
-      this.z[2] = this.z[3] = this.z[6] = this.z[7] = 0;
+      const z = this.z;
+      z[8] = z[9] = z[10] = z[11] = 0;
+      // its input history is the high-pass output history, which is current
     }
     this.lowPassOn = on;
-    designLowPass(this.c, 5, Math.min(highCutHz, 0.45 * this.fs), this.fs);
+    w0 = (2 * Math.PI * Math.min(high, 0.45 * fs)) / fs;
+    cs = Math.cos(w0);
+    alpha = Math.sin(w0) * Math.SQRT1_2;
+    a0 = 1 + alpha;
+    c[5] = (1 - cs) / 2 / a0;
+    c[6] = (1 - cs) / a0;
+    c[7] = (1 - cs) / 2 / a0;
+    c[8] = (-2 * cs) / a0;
+    c[9] = (1 - alpha) / a0;
   }
 
-  process(l: Float64Array, r: Float64Array, start: number, end: number): void {
+  /** filter X[offL, offL + n) and X[offR, offR + n) in place */
+  process(X: Float64Array, offL: number, offR: number, n: number): void {
     const c = this.c;
     const z = this.z;
     const b0 = c[0], b1 = c[1], b2 = c[2], a1 = c[3], a2 = c[4];
-    let zl0 = z[0], zl1 = z[1], zr0 = z[4], zr1 = z[5];
+    let lx1 = z[0], lx2 = z[1], ly1 = z[2], ly2 = z[3];
+    let rx1 = z[4], rx2 = z[5], ry1 = z[6], ry2 = z[7];
     if (this.lowPassOn) {
       const d0 = c[5], d1 = c[6], d2 = c[7], e1 = c[8], e2 = c[9];
-      let zl2 = z[2], zl3 = z[3], zr2 = z[6], zr3 = z[7];
-      for (let n = start; n < end; n++) {
-        const xl = l[n];
-        const xr = r[n];
-        const yl = b0 * xl + zl0;
-        zl0 = b1 * xl - a1 * yl + zl1;
-        zl1 = b2 * xl - a2 * yl;
-        const yr = b0 * xr + zr0;
-        zr0 = b1 * xr - a1 * yr + zr1;
-        zr1 = b2 * xr - a2 * yr;
-        const ul = d0 * yl + zl2;
-        zl2 = d1 * yl - e1 * ul + zl3;
-        zl3 = d2 * yl - e2 * ul;
-        const ur = d0 * yr + zr2;
-        zr2 = d1 * yr - e1 * ur + zr3;
-        zr3 = d2 * yr - e2 * ur;
-        l[n] = ul;
-        r[n] = ur;
+      let lu1 = z[8], lu2 = z[9], ru1 = z[10], ru2 = z[11];
+      for (let i = 0; i < n; i = (i + 1) | 0) {
+        const xl = X[(offL + i) | 0];
+        const xr = X[(offR + i) | 0];
+        const yl = xl * b0 + lx1 * b1 + (lx2 * b2 - ly2 * a2) - ly1 * a1;
+        const yr = xr * b0 + rx1 * b1 + (rx2 * b2 - ry2 * a2) - ry1 * a1;
+        const ul = yl * d0 + ly1 * d1 + (ly2 * d2 - lu2 * e2) - lu1 * e1;
+        const ur = yr * d0 + ry1 * d1 + (ry2 * d2 - ru2 * e2) - ru1 * e1;
+        lx2 = lx1; lx1 = xl; ly2 = ly1; ly1 = yl; lu2 = lu1; lu1 = ul;
+        rx2 = rx1; rx1 = xr; ry2 = ry1; ry1 = yr; ru2 = ru1; ru1 = ur;
+        X[(offL + i) | 0] = ul;
+        X[(offR + i) | 0] = ur;
       }
-      z[2] = flush(zl2); z[3] = flush(zl3); z[6] = flush(zr2); z[7] = flush(zr3);
+      z[8] = flush(lu1); z[9] = flush(lu2); z[10] = flush(ru1); z[11] = flush(ru2);
     } else {
-      for (let n = start; n < end; n++) {
-        const xl = l[n];
-        const xr = r[n];
-        const yl = b0 * xl + zl0;
-        zl0 = b1 * xl - a1 * yl + zl1;
-        zl1 = b2 * xl - a2 * yl;
-        const yr = b0 * xr + zr0;
-        zr0 = b1 * xr - a1 * yr + zr1;
-        zr1 = b2 * xr - a2 * yr;
-        l[n] = yl;
-        r[n] = yr;
+      for (let i = 0; i < n; i = (i + 1) | 0) {
+        const xl = X[(offL + i) | 0];
+        const xr = X[(offR + i) | 0];
+        const yl = xl * b0 + lx1 * b1 + (lx2 * b2 - ly2 * a2) - ly1 * a1;
+        const yr = xr * b0 + rx1 * b1 + (rx2 * b2 - ry2 * a2) - ry1 * a1;
+        lx2 = lx1; lx1 = xl; ly2 = ly1; ly1 = yl;
+        rx2 = rx1; rx1 = xr; ry2 = ry1; ry1 = yr;
+        X[(offL + i) | 0] = yl;
+        X[(offR + i) | 0] = yr;
       }
     }
-    z[0] = flush(zl0); z[1] = flush(zl1); z[4] = flush(zr0); z[5] = flush(zr1);
+    z[0] = flush(lx1); z[1] = flush(lx2); z[2] = flush(ly1); z[3] = flush(ly2);
+    z[4] = flush(rx1); z[5] = flush(rx2); z[6] = flush(ry1); z[7] = flush(ry2);
   }
 }
 
