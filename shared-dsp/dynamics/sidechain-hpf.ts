@@ -10,7 +10,7 @@
  */
 import { clearDesign, createDesign } from '../filters/filter-design.js';
 import { pushButterworth } from '../filters/butterworth.js';
-import { RUN_SIZE, designToRun, runSvf, runSvf2 } from '../filters/svf-run.js';
+import { RUN_SIZE, designToRun, runSvf, runSvf2From } from '../filters/svf-run.js';
 
 export class SidechainHpf {
   private readonly design = createDesign();
@@ -47,10 +47,6 @@ export class SidechainHpf {
 
   /** Channels 0 and 1 in one pass: dstA = HPF_0(srcA), dstB = HPF_1(srcB). */
   processPair(srcA: Float32Array, offA: number, srcB: Float32Array, offB: number, dstA: Float64Array, dstB: Float64Array, m: number): void {
-    for (let j = 0; j < m; j++) {
-      dstA[j] = srcA[offA + j];
-      dstB[j] = srcB[offB + j];
-    }
-    runSvf2(this.coefs, 0, this.state, 0, 2, dstA, dstB, m);
+    runSvf2From(this.coefs, 0, this.state, 0, 2, srcA, offA, srcB, offB, dstA, dstB, m);
   }
 }

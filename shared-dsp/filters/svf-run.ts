@@ -316,6 +316,63 @@ export function runSvf2(c: Float64Array, r: number, st: Float64Array, sa: number
   fromObservable(c, r, st, sb);
 }
 
+/**
+ * runSvf2 reading from other arrays: dstA[j] = H(srcA[offA + j]), dstB[j] = H(srcB[offB + j]),
+ * for j < n (one pass, no copy first).
+ */
+export function runSvf2From(
+  c: Float64Array,
+  r: number,
+  st: Float64Array,
+  sa: number,
+  sb: number,
+  srcA: Float32Array | Float64Array,
+  offA: number,
+  srcB: Float32Array | Float64Array,
+  offB: number,
+  dstA: Float64Array,
+  dstB: Float64Array,
+  n: number,
+): void {
+  if (c[r + OB_OK] !== 1) {
+    for (let j = 0; j < n; j++) {
+      dstA[j] = srcA[offA + j];
+      dstB[j] = srcB[offB + j];
+    }
+    runSvf2StateSpace(c, r, st, sa, sb, dstA, dstB, n);
+    return;
+  }
+  toObservable(c, r, st, sa);
+  toObservable(c, r, st, sb);
+  const d = c[r + 11];
+  const a1 = c[r + OB_A1];
+  const a2 = c[r + OB_A2];
+  const b1 = c[r + OB_B1];
+  const b2 = c[r + OB_B2];
+  let p1 = st[sa];
+  let p2 = st[sa + 1];
+  let q1 = st[sb];
+  let q2 = st[sb + 1];
+  for (let i = 0; i < n; i++) {
+    const x = srcA[offA + i];
+    const y = srcB[offB + i];
+    dstA[i] = d * x + p1;
+    dstB[i] = d * y + q1;
+    const tp = b1 * x + p2 - a1 * p1;
+    const tq = b1 * y + q2 - a1 * q1;
+    p2 = b2 * x - a2 * p1;
+    q2 = b2 * y - a2 * q1;
+    p1 = tp;
+    q1 = tq;
+  }
+  st[sa] = p1;
+  st[sa + 1] = p2;
+  st[sb] = q1;
+  st[sb + 1] = q2;
+  fromObservable(c, r, st, sa);
+  fromObservable(c, r, st, sb);
+}
+
 function runSvf2StateSpace(c: Float64Array, r: number, st: Float64Array, sa: number, sb: number, bufA: Float64Array, bufB: Float64Array, n: number): void {
   const a11 = c[r + 6];
   const a21 = c[r + 8];

@@ -8,7 +8,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { createDesign, D_COUNT } from '../../shared-dsp/filters/filter-design.js';
-import { designToRun, runSvf, runSvf2, runSvf2x2, runSvfRamp, usesObservableForm, RUN_SIZE, RUN_STRIDE } from '../../shared-dsp/filters/svf-run.js';
+import { designToRun, runSvf, runSvf2, runSvf2From, runSvf2x2, runSvfRamp, usesObservableForm, RUN_SIZE, RUN_STRIDE } from '../../shared-dsp/filters/svf-run.js';
 import { designBand } from '../../shared-dsp/eq/eq-band-design.js';
 import { BAND_BELL, BAND_HIGH_CUT, BAND_HIGH_SHELF, BAND_LOW_CUT, BAND_LOW_SHELF, BAND_NOTCH, BAND_BAND_PASS, BAND_TILT } from '../../shared-dsp/eq/eq-band-types.js';
 
@@ -149,5 +149,31 @@ describe('EQ static blocks in observable form', () => {
       for (let ch = 0; ch < 2; ch++) for (let i = 0; i < 128; i++) maxDiff = Math.max(maxDiff, Math.abs(pair[ch][i] - ref[ch][i]));
     }
     expect(maxDiff).toBeLessThan(1e-12);
+  });
+
+  it('runSvf2From (Float32 sources, Float64 destinations) is runSvf2 bit for bit', () => {
+    const d = createDesign();
+    designBand(BAND_HIGH_SHELF, 3000, 6, 0.8, 0, 48000, d, false);
+    const c = new Float64Array(RUN_SIZE);
+    designToRun(d, c);
+    const xa = new Float32Array(noise(4096, 21));
+    const xb = new Float32Array(noise(4096, 22));
+    const st1 = new Float64Array(4);
+    const st2 = new Float64Array(4);
+    const a1 = new Float64Array(128);
+    const b1 = new Float64Array(128);
+    const a2 = new Float64Array(128);
+    const b2 = new Float64Array(128);
+    let same = true;
+    for (let pos = 0; pos < 4096; pos += 128) {
+      for (let i = 0; i < 128; i++) {
+        a1[i] = xa[pos + i];
+        b1[i] = xb[pos + i];
+      }
+      runSvf2(c, 0, st1, 0, 2, a1, b1, 128);
+      runSvf2From(c, 0, st2, 0, 2, xa, pos, xb, pos, a2, b2, 128);
+      for (let i = 0; i < 128; i++) if (a1[i] !== a2[i] || b1[i] !== b2[i]) same = false;
+    }
+    expect(same).toBe(true);
   });
 });
