@@ -685,8 +685,9 @@ export class CompressorKernel implements Kernel {
     const listen = this.listen;
     const dmix = this.mixStep;
     const linked = this.link >= 1;
-    if (linked && C === 2 && !listen && dmix === 0 && this.mixNow === 1) {
-      this.applyWetPair(inputs, outputs, pos, m);
+    if (linked && C === 2 && !listen) {
+      if (dmix === 0 && this.mixNow === 1) this.applyWetPair(inputs, outputs, pos, m);
+      else this.applyMixPair(inputs, outputs, pos, m);
       return;
     }
     for (let c = 0; c < C; c++) {
@@ -750,6 +751,62 @@ export class CompressorKernel implements Kernel {
     }
     this.writePos = (w0 + m) & mask;
     // ramps continue into the next sub-block
+    if (this.makeupStep !== 0) this.makeupNow += this.makeupStep * m;
+    if (dmix !== 0) this.mixNow += dmix * m;
+  }
+
+  /** apply() for a linked stereo pair with a dry/wet mix (moving or not): both channels in one pass. */
+  private applyMixPair(inputs: readonly Float32Array[], outputs: readonly Float32Array[], pos: number, m: number): void {
+    const mask = this.delayMask;
+    const D = this.delaySamples;
+    const xl = inputs[0];
+    const xr = inputs[1];
+    const yl = outputs[0];
+    const yr = outputs[1];
+    const rl = this.delay[0];
+    const rr = this.delay[1];
+    const g = this.gain[0];
+    const dmix = this.mixStep;
+    let mix = this.mixNow;
+    let ipl = this.inPeak[0];
+    let ipr = this.inPeak[1];
+    let opl = 0;
+    let opr = 0;
+    let w = this.writePos;
+    for (let j = 0; j < m; j++) {
+      const a = xl[pos + j];
+      const b = xr[pos + j];
+      const aa = Math.abs(a);
+      const ab = Math.abs(b);
+      if (aa > ipl) ipl = aa;
+      if (ab > ipr) ipr = ab;
+      rl[w] = a;
+      rr[w] = b;
+      const r = (w - D) & mask;
+      const dl = rl[r];
+      const dr = rr[r];
+      w = (w + 1) & mask;
+      mix += dmix;
+      const gj = g[j];
+      // (1 - m) dry + m wet, as in apply(): exactly the delayed input at m = 0
+      const dry = 1 - mix;
+      const ol = dry * dl + mix * (dl * gj);
+      const or = dry * dr + mix * (dr * gj);
+      yl[pos + j] = ol;
+      yr[pos + j] = or;
+      const al = Math.abs(ol);
+      const ar = Math.abs(or);
+      if (al > opl) opl = al;
+      if (ar > opr) opr = ar;
+    }
+    this.inPeak[0] = ipl;
+    this.inPeak[1] = ipr;
+    if (opl > this.outPeak[0]) this.outPeak[0] = opl;
+    if (opr > this.outPeak[1]) this.outPeak[1] = opr;
+    // outputs cannot be NaN (see apply); an overflow to Infinity exceeds the ceiling
+    if (!(opl <= OUTPUT_CEILING)) guardOutput(yl, pos, pos + m);
+    if (!(opr <= OUTPUT_CEILING)) guardOutput(yr, pos, pos + m);
+    this.writePos = (this.writePos + m) & mask;
     if (this.makeupStep !== 0) this.makeupNow += this.makeupStep * m;
     if (dmix !== 0) this.mixNow += dmix * m;
   }
