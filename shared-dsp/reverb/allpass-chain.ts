@@ -1,7 +1,9 @@
 /**
  * Series Schroeder allpasses (M. R. Schroeder, "Natural sounding artificial reverberation",
  * JAES 10(3), 1962): H(z) = (-g + z^-m) / (1 - g z^-m), written as
- *     v[n] = x[n] + g v[n-m],   y[n] = -g v[n] + v[n-m].
+ *     v[n] = x[n] + g v[n-m],   y[n] = -g v[n] + v[n-m] = (1 - g^2) v[n-m] - g x[n]
+ * (the last form puts one multiply and one subtraction between a stage's input and output, so
+ * a chain of stages is short in latency).
  * Used as the input diffusers (J. Dattorro, "Effect Design Part 1", JAES 45(9), 1997, fig. 1).
  *
  * The chain owns no memory: its stages' rings live in an engine's heap (blocks.ts), one
@@ -70,41 +72,44 @@ export class AllpassChain {
     const lb0 = b.len[0], lb1 = b.len[1], lb2 = b.len[2], lb3 = b.len[3];
     const ga0 = a.gain[0], ga1 = a.gain[1], ga2 = a.gain[2], ga3 = a.gain[3];
     const gb0 = b.gain[0], gb1 = b.gain[1], gb2 = b.gain[2], gb3 = b.gain[3];
+    // y = d - g v = d (1 - g^2) - g x: the chain from x to y is one multiply and one subtraction
+    const ca0 = 1 - ga0 * ga0, ca1 = 1 - ga1 * ga1, ca2 = 1 - ga2 * ga2, ca3 = 1 - ga3 * ga3;
+    const cb0 = 1 - gb0 * gb0, cb1 = 1 - gb1 * gb1, cb2 = 1 - gb2 * gb2, cb3 = 1 - gb3 * gb3;
     let w = a.w | 0;
     for (let i = 0; i < n; i = (i + 1) | 0) {
       let x = X[(offA + i) | 0];
       let y = X[(offB + i) | 0];
       let d = H[(A0 + ((w - la0) & mask)) | 0];
       let v = x + d * ga0;
-      x = d - v * ga0;
+      x = d * ca0 - x * ga0;
       H[(A0 + w) | 0] = v + 1e-18 - 1e-18;
       d = H[(B0 + ((w - lb0) & mask)) | 0];
       v = y + d * gb0;
-      y = d - v * gb0;
+      y = d * cb0 - y * gb0;
       H[(B0 + w) | 0] = v + 1e-18 - 1e-18;
       d = H[(A1 + ((w - la1) & mask)) | 0];
       v = x + d * ga1;
-      x = d - v * ga1;
+      x = d * ca1 - x * ga1;
       H[(A1 + w) | 0] = v + 1e-18 - 1e-18;
       d = H[(B1 + ((w - lb1) & mask)) | 0];
       v = y + d * gb1;
-      y = d - v * gb1;
+      y = d * cb1 - y * gb1;
       H[(B1 + w) | 0] = v + 1e-18 - 1e-18;
       d = H[(A2 + ((w - la2) & mask)) | 0];
       v = x + d * ga2;
-      x = d - v * ga2;
+      x = d * ca2 - x * ga2;
       H[(A2 + w) | 0] = v + 1e-18 - 1e-18;
       d = H[(B2 + ((w - lb2) & mask)) | 0];
       v = y + d * gb2;
-      y = d - v * gb2;
+      y = d * cb2 - y * gb2;
       H[(B2 + w) | 0] = v + 1e-18 - 1e-18;
       d = H[(A3 + ((w - la3) & mask)) | 0];
       v = x + d * ga3;
-      x = d - v * ga3;
+      x = d * ca3 - x * ga3;
       H[(A3 + w) | 0] = v + 1e-18 - 1e-18;
       d = H[(B3 + ((w - lb3) & mask)) | 0];
       v = y + d * gb3;
-      y = d - v * gb3;
+      y = d * cb3 - y * gb3;
       H[(B3 + w) | 0] = v + 1e-18 - 1e-18;
       X[(offA + i) | 0] = x;
       X[(offB + i) | 0] = y;
@@ -123,24 +128,25 @@ export class AllpassChain {
       const R0 = (this.base + s * r) | 0, R1 = (R0 + r) | 0, R2 = (R0 + 2 * r) | 0, R3 = (R0 + 3 * r) | 0;
       const l0 = this.len[s], l1 = this.len[s + 1], l2 = this.len[s + 2], l3 = this.len[s + 3];
       const g0 = this.gain[s], g1 = this.gain[s + 1], g2 = this.gain[s + 2], g3 = this.gain[s + 3];
+      const c0 = 1 - g0 * g0, c1 = 1 - g1 * g1, c2 = 1 - g2 * g2, c3 = 1 - g3 * g3;
       let w = w0;
       for (let i = 0; i < n; i = (i + 1) | 0) {
         let x = X[(off + i) | 0];
         let d = H[(R0 + ((w - l0) & mask)) | 0];
         let v = x + d * g0;
-        x = d - v * g0;
+        x = d * c0 - x * g0;
         H[(R0 + w) | 0] = v + 1e-18 - 1e-18;
         d = H[(R1 + ((w - l1) & mask)) | 0];
         v = x + d * g1;
-        x = d - v * g1;
+        x = d * c1 - x * g1;
         H[(R1 + w) | 0] = v + 1e-18 - 1e-18;
         d = H[(R2 + ((w - l2) & mask)) | 0];
         v = x + d * g2;
-        x = d - v * g2;
+        x = d * c2 - x * g2;
         H[(R2 + w) | 0] = v + 1e-18 - 1e-18;
         d = H[(R3 + ((w - l3) & mask)) | 0];
         v = x + d * g3;
-        x = d - v * g3;
+        x = d * c3 - x * g3;
         H[(R3 + w) | 0] = v + 1e-18 - 1e-18;
         X[(off + i) | 0] = x;
         w = (w + 1) & mask;

@@ -61,8 +61,18 @@ export function readFixed2(
     H[(oB + j) | 0] = bu;
   }
   // ring values are flushed when written; the recursive states are flushed here
-  H[sA] = ax1; H[sA + 1] = ax2; H[sA + 2] = flush(at1); H[sA + 3] = flush(at2); H[sA + 4] = flush(au1); H[sA + 5] = flush(au2);
-  H[sB] = bx1; H[sB + 1] = bx2; H[sB + 2] = flush(bt1); H[sB + 3] = flush(bt2); H[sB + 4] = flush(bu1); H[sB + 5] = flush(bu2);
+  H[sA] = ax1;
+  H[sA + 1] = ax2;
+  H[sA + 2] = at1 < 1e-30 && at1 > -1e-30 ? 0 : at1;
+  H[sA + 3] = at2 < 1e-30 && at2 > -1e-30 ? 0 : at2;
+  H[sA + 4] = au1 < 1e-30 && au1 > -1e-30 ? 0 : au1;
+  H[sA + 5] = au2 < 1e-30 && au2 > -1e-30 ? 0 : au2;
+  H[sB] = bx1;
+  H[sB + 1] = bx2;
+  H[sB + 2] = bt1 < 1e-30 && bt1 > -1e-30 ? 0 : bt1;
+  H[sB + 3] = bt2 < 1e-30 && bt2 > -1e-30 ? 0 : bt2;
+  H[sB + 4] = bu1 < 1e-30 && bu1 > -1e-30 ? 0 : bu1;
+  H[sB + 5] = bu2 < 1e-30 && bu2 > -1e-30 ? 0 : bu2;
 }
 
 /**
@@ -90,22 +100,44 @@ export function readModulated2(
   let bx1 = H[sB], bx2 = H[sB + 1], bt1 = H[sB + 2], bt2 = H[sB + 3], bu1 = H[sB + 4], bu2 = H[sB + 5];
   let aD = H[sA + ST_D], bD = H[sB + ST_D];
   const aStep = H[sA + ST_STEP], bStep = H[sB + ST_STEP];
-  // read index of frame j is w + j - k; it starts one frame back and moves before each read
+  // read index of frame j is w + j - k; it starts one frame back and moves before each read.
+  // hi = x[n-k] and lo = x[n-k-1] are carried: in the common case (k unchanged) the index moves
+  // by one and only one new value is read
   let pa = (w - (H[sA + ST_K] | 0) - 1) | 0;
   let pb = (w - (H[sB + ST_K] | 0) - 1) | 0;
+  let ahi = H[(ringA + (pa & mask)) | 0], alo = H[(ringA + ((pa - 1) & mask)) | 0];
+  let bhi = H[(ringB + (pb & mask)) | 0], blo = H[(ringB + ((pb - 1) & mask)) | 0];
   for (let j = 0; j < b; j = (j + 1) | 0) {
     aD += aStep;
-    if (aD >= 1.5) aD -= 1; // k + 1: the index stays
-    else if (aD < 0.5) { aD += 1; pa = (pa + 2) | 0; } // k - 1
-    else pa = (pa + 1) | 0;
+    if (aD >= 1.5) {
+      aD -= 1; // k + 1: the index stays
+    } else if (aD < 0.5) {
+      aD += 1; // k - 1: the index moves by two
+      pa = (pa + 2) | 0;
+      alo = H[(ringA + ((pa - 1) & mask)) | 0];
+      ahi = H[(ringA + (pa & mask)) | 0];
+    } else {
+      pa = (pa + 1) | 0;
+      alo = ahi;
+      ahi = H[(ringA + (pa & mask)) | 0];
+    }
     bD += bStep;
-    if (bD >= 1.5) bD -= 1;
-    else if (bD < 0.5) { bD += 1; pb = (pb + 2) | 0; }
-    else pb = (pb + 1) | 0;
+    if (bD >= 1.5) {
+      bD -= 1;
+    } else if (bD < 0.5) {
+      bD += 1;
+      pb = (pb + 2) | 0;
+      blo = H[(ringB + ((pb - 1) & mask)) | 0];
+      bhi = H[(ringB + (pb & mask)) | 0];
+    } else {
+      pb = (pb + 1) | 0;
+      blo = bhi;
+      bhi = H[(ringB + (pb & mask)) | 0];
+    }
     const aa = (1 - aD) / (1 + aD);
     const ba = (1 - bD) / (1 + bD);
-    const ax = (H[(ringA + (pa & mask)) | 0] - ax1) * aa + H[(ringA + ((pa - 1) & mask)) | 0];
-    const bx = (H[(ringB + (pb & mask)) | 0] - bx1) * ba + H[(ringB + ((pb - 1) & mask)) | 0];
+    const ax = (ahi - ax1) * aa + alo;
+    const bx = (bhi - bx1) * ba + blo;
     const at = ax * ab0 + ax1 * ab1 + (ax2 * ab2 - at2 * aa2) - at1 * aa1;
     const bt = bx * bb0 + bx1 * bb1 + (bx2 * bb2 - bt2 * ba2) - bt1 * ba1;
     const au = at * ad0 + at1 * ad1 + (at2 * ad2 - au2 * ae2) - au1 * ae1;
@@ -115,16 +147,21 @@ export function readModulated2(
     H[(oA + j) | 0] = au;
     H[(oB + j) | 0] = bu;
   }
-  H[sA] = flush(ax1); H[sA + 1] = flush(ax2); H[sA + 2] = flush(at1); H[sA + 3] = flush(at2); H[sA + 4] = flush(au1); H[sA + 5] = flush(au2);
-  H[sB] = flush(bx1); H[sB + 1] = flush(bx2); H[sB + 2] = flush(bt1); H[sB + 3] = flush(bt2); H[sB + 4] = flush(bu1); H[sB + 5] = flush(bu2);
+  H[sA] = ax1 < 1e-30 && ax1 > -1e-30 ? 0 : ax1;
+  H[sA + 1] = ax2 < 1e-30 && ax2 > -1e-30 ? 0 : ax2;
+  H[sA + 2] = at1 < 1e-30 && at1 > -1e-30 ? 0 : at1;
+  H[sA + 3] = at2 < 1e-30 && at2 > -1e-30 ? 0 : at2;
+  H[sA + 4] = au1 < 1e-30 && au1 > -1e-30 ? 0 : au1;
+  H[sA + 5] = au2 < 1e-30 && au2 > -1e-30 ? 0 : au2;
+  H[sB] = bx1 < 1e-30 && bx1 > -1e-30 ? 0 : bx1;
+  H[sB + 1] = bx2 < 1e-30 && bx2 > -1e-30 ? 0 : bx2;
+  H[sB + 2] = bt1 < 1e-30 && bt1 > -1e-30 ? 0 : bt1;
+  H[sB + 3] = bt2 < 1e-30 && bt2 > -1e-30 ? 0 : bt2;
+  H[sB + 4] = bu1 < 1e-30 && bu1 > -1e-30 ? 0 : bu1;
+  H[sB + 5] = bu2 < 1e-30 && bu2 > -1e-30 ? 0 : bu2;
   // k of the last frame read: its index was w + b - 1 - k
   H[sA + ST_K] = (w + b - 1 - pa) | 0;
   H[sA + ST_D] = aD;
   H[sB + ST_K] = (w + b - 1 - pb) | 0;
   H[sB + ST_D] = bD;
-}
-
-/** states below 1e-30 to 0 (they could otherwise decay into the denormal range) */
-export function flush(v: number): number {
-  return v < 1e-30 && v > -1e-30 ? 0 : v;
 }

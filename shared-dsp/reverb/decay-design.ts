@@ -136,8 +136,7 @@ export class DecayDesign {
       HM_CACHE.set(sampleRate, [this.hmInv, this.hmTrig]);
     }
     this.matchPoint = -1;
-    this.args[1] = 0.5;
-    this.setHighMatch();
+    this.set(2, 0.5, 1, false);
   }
 
   /** row r of the model: the 1 dB shelves' responses at f (and the trig for designPath); prepare only */
@@ -155,21 +154,6 @@ export class DecayDesign {
     this.model[r * 3] = 1;
     this.model[r * 3 + 1] = biquadDb(this.shape, 0, f, fs);
     this.model[r * 3 + 2] = biquadDb(this.shape, 5, f, fs);
-  }
-
-  /** the high match for damping = args[1]: the nearest precomputed point (HM_POINTS) */
-  private setHighMatch(): void {
-    const x = Math.round(Math.log(this.args[1] / HM_MIN) * HM_PER_LOG);
-    const i = x < 0 ? 0 : x > HM_POINTS - 1 ? HM_POINTS - 1 : x;
-    if (i === this.matchPoint) return;
-    this.matchPoint = i;
-    this.invAt = 9 * i;
-    const t = this.trig;
-    const h = this.hmTrig;
-    t[8] = h[4 * i];
-    t[9] = h[4 * i + 1];
-    t[10] = h[4 * i + 2];
-    t[11] = h[4 * i + 3];
   }
 
   /** Set the per-sample losses for RT60 = decay (mid), decay*bassDecay (low), decay*damping (high). */
@@ -192,11 +176,26 @@ export class DecayDesign {
   private update(freeze: boolean): void {
     this.frozen = freeze;
     if (freeze) {
+      // lossless: designPath then makes flat shelves and the plain gain
       this.broadband = this.low = this.high = this.mid = 0;
+      this.target[0] = this.target[1] = this.target[2] = 0;
       return;
     }
-    this.setHighMatch();
     const damping = this.args[1];
+    // the high match: the nearest precomputed point (HM_POINTS; written here, not in a method
+    // of its own, so that it runs in this function's optimised code)
+    const x = Math.round(Math.log(damping / HM_MIN) * HM_PER_LOG);
+    const hm = x < 0 ? 0 : x > HM_POINTS - 1 ? HM_POINTS - 1 : x;
+    if (hm !== this.matchPoint) {
+      this.matchPoint = hm;
+      this.invAt = 9 * hm;
+      const t = this.trig;
+      const h = this.hmTrig;
+      t[8] = h[4 * hm];
+      t[9] = h[4 * hm + 1];
+      t[10] = h[4 * hm + 2];
+      t[11] = h[4 * hm + 3];
+    }
     const k = -60 / (this.fs * this.args[0]);
     const dl = k / this.args[2];
     const dm = k;
@@ -225,17 +224,9 @@ export class DecayDesign {
    * the three match frequencies (a few Newton steps with the model's inverse as Jacobian).
    */
   designPath(c: Float64Array, o: number, m: number): void {
+    // (frozen: every loss is 0, so the shelves come out flat and the gain is `scale`)
     const gain = this.gain;
     const db = this.db;
-    if (this.frozen) {
-      gain[0] = 0;
-      gain[1] = 0;
-      this.designShelves(c, o);
-      c[o] *= this.scale;
-      c[o + 1] *= this.scale;
-      c[o + 2] *= this.scale;
-      return;
-    }
     let g = this.broadband * m;
     let lo = this.low * m;
     let hi = this.high * m;
@@ -244,7 +235,8 @@ export class DecayDesign {
     const t2 = this.target[2] * m;
     const v = this.hmInv;
     const a = this.invAt;
-    for (let iter = 0; ; iter++) {
+    let iter = 0;
+    for (;;) {
       gain[0] = lo;
       gain[1] = hi;
       this.designShelves(c, o);
@@ -252,10 +244,16 @@ export class DecayDesign {
       const e0 = t0 - g - db[0];
       const e1 = t1 - g - db[1];
       const e2 = t2 - g - db[2];
-      if (iter === 3 || (Math.abs(e0) < 0.01 && Math.abs(e1) < 0.01 && Math.abs(e2) < 0.01)) break;
-      g += v[a] * e0 + v[a + 1] * e1 + v[a + 2] * e2;
-      lo += v[a + 3] * e0 + v[a + 4] * e1 + v[a + 5] * e2;
-      hi += v[a + 6] * e0 + v[a + 7] * e1 + v[a + 8] * e2;
+      // the next step (and the count) are worked out also when not taken: the code runs on
+      // every call (a path the JIT has never seen would deoptimise it on the audio thread)
+      const ng = g + (v[a] * e0 + v[a + 1] * e1 + v[a + 2] * e2);
+      const nlo = lo + (v[a + 3] * e0 + v[a + 4] * e1 + v[a + 5] * e2);
+      const nhi = hi + (v[a + 6] * e0 + v[a + 7] * e1 + v[a + 8] * e2);
+      iter = iter + 1;
+      if (iter === 4 || (Math.abs(e0) < 0.01 && Math.abs(e1) < 0.01 && Math.abs(e2) < 0.01)) break;
+      g = ng;
+      lo = nlo;
+      hi = nhi;
     }
     const k = this.scale * Math.pow(10, g / 20);
     c[o] *= k;

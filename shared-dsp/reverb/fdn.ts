@@ -32,7 +32,7 @@ import { SINE_TABLE, SINE_TABLE_SIZE } from './lfo.js';
 
 const N = FDN_LINES;
 /** frames per modulation segment (each modulated delay glides linearly over one) */
-const MOD_BLOCK = 64;
+const MOD_BLOCK = 128;
 /** lines MODULATED_FROM..7 are modulated (the four longest); the others read whole-sample delays */
 const MODULATED_FROM = 4;
 /** 1/sqrt(8): the Hadamard normalisation, folded into the decay filters */

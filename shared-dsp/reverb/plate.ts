@@ -34,7 +34,7 @@ import {
 } from './plate-tunings.js';
 
 /** frames per modulation segment (the modulated delays glide linearly over one) */
-const MOD_BLOCK = 64;
+const MOD_BLOCK = 128;
 const TAPS = 7;
 
 // heap layout: coefficients and states per segment, then one block buffer per segment

@@ -54,13 +54,30 @@ export class Predelay {
     let w = this.w | 0;
     let pkL = 0;
     let pkR = 0;
-    if (d0 === d1) {
+    if (d0 === d1 && Math.round(d0) === 0) {
+      // no delay: the input goes straight through (the rings still record it)
+      for (let i = 0; i < n; i = (i + 1) | 0) {
+        const l = inL[(inOff + i) | 0];
+        const r = inR[(inOff + i) | 0];
+        const al = Math.abs(l);
+        const ar = Math.abs(r);
+        if (al > pkL) pkL = al;
+        if (ar > pkR) pkR = ar;
+        X[(RL + w) | 0] = l;
+        X[(RR + w) | 0] = r;
+        X[(outL + i) | 0] = l;
+        X[(outR + i) | 0] = r;
+        w = (w + 1) & mask;
+      }
+    } else if (d0 === d1) {
       const d = Math.round(d0) | 0;
       for (let i = 0; i < n; i = (i + 1) | 0) {
         const l = inL[(inOff + i) | 0];
         const r = inR[(inOff + i) | 0];
-        pkL = Math.max(pkL, Math.abs(l));
-        pkR = Math.max(pkR, Math.abs(r));
+        const al = Math.abs(l);
+        const ar = Math.abs(r);
+        if (al > pkL) pkL = al;
+        if (ar > pkR) pkR = ar;
         X[(RL + w) | 0] = l;
         X[(RR + w) | 0] = r;
         const p = (w - d) & mask;
@@ -74,8 +91,10 @@ export class Predelay {
       for (let i = 0; i < n; i = (i + 1) | 0) {
         const l = inL[(inOff + i) | 0];
         const r = inR[(inOff + i) | 0];
-        pkL = Math.max(pkL, Math.abs(l));
-        pkR = Math.max(pkR, Math.abs(r));
+        const al = Math.abs(l);
+        const ar = Math.abs(r);
+        if (al > pkL) pkL = al;
+        if (ar > pkR) pkR = ar;
         X[(RL + w) | 0] = l;
         X[(RR + w) | 0] = r;
         d += step;

@@ -442,6 +442,15 @@ export class ReverbKernel implements Kernel {
       }
     }
 
+    // the common case in one loop: wet filters, width, mix or send, meters, guard
+    const outputs2 = outputs.length === 2;
+    const dryOnly = v[p.send] < 0.5 && v[p.mix] === 0 && this.ends[END_MIX] === 0;
+    if (!silentIn && outputs2 && !dryOnly && this.dipDir === 0 && this.dip === 1) {
+      this.quietFrames = 0;
+      this.finishFused(inputs, outputs, off, n);
+      return;
+    }
+
     this.wetFilters.process(X, TL, TR, n);
 
     // Idle detection: input silent and the wet signal below -400 dBFS for longer than any delay
@@ -471,6 +480,108 @@ export class ReverbKernel implements Kernel {
     this.wetFilters.reset();
     this.quietFrames = 0;
     this.idle = true;
+  }
+
+  /**
+   * finish() for the common case (stereo, wet path in use, no structural dip), with the wet
+   * filters (wet-filters.ts, the same arithmetic) in the same loop: the tail is read once.
+   */
+  private finishFused(inputs: readonly Float32Array[], outputs: readonly Float32Array[], off: number, n: number): void {
+    const v = this.bank.value;
+    const p = this.p;
+    const X = this.X;
+    const inL = inputs[0];
+    const inR = inputs.length > 1 ? inputs[1] : inputs[0];
+    const outL = outputs[0];
+    const outR = outputs[1];
+    const TL = this.TL | 0, TR = this.TR | 0;
+    const w0 = v[p.width] / 100;
+    const dw = (this.ends[END_WIDTH] / 100 - w0) / n;
+    const send = v[p.send] >= 0.5;
+    // send: wet only (the mix ignored); else dry * (1 - mx) + wet * mx
+    const m0 = send ? 1 : v[p.mix] / 100;
+    const dm = send ? 0 : (this.ends[END_MIX] / 100 - m0) / n;
+    const dry = send ? 0 : 1;
+    const wf = this.wetFilters;
+    const c = wf.c;
+    const z = wf.z;
+    const b0 = c[0], b1 = c[1], b2 = c[2], a1 = c[3], a2 = c[4];
+    let lx1 = z[0], lx2 = z[1], ly1 = z[2], ly2 = z[3];
+    let rx1 = z[4], rx2 = z[5], ry1 = z[6], ry2 = z[7];
+    let pkL = 0, pkR = 0, sqL = 0, sqR = 0;
+    // the width and mix ramps, moved on before each frame
+    let wv = w0;
+    let mx = m0;
+    if (wf.lowPassOn) {
+      const d0 = c[5], d1 = c[6], d2 = c[7], e1 = c[8], e2 = c[9];
+      let lu1 = z[8], lu2 = z[9], ru1 = z[10], ru2 = z[11];
+      for (let i = 0; i < n; i = (i + 1) | 0) {
+        const xl = X[(TL + i) | 0];
+        const xr = X[(TR + i) | 0];
+        const yl = xl * b0 + lx1 * b1 + (lx2 * b2 - ly2 * a2) - ly1 * a1;
+        const yr = xr * b0 + rx1 * b1 + (rx2 * b2 - ry2 * a2) - ry1 * a1;
+        const tl = yl * d0 + ly1 * d1 + (ly2 * d2 - lu2 * e2) - lu1 * e1;
+        const tr = yr * d0 + ry1 * d1 + (ry2 * d2 - ru2 * e2) - ru1 * e1;
+        lx2 = lx1; lx1 = xl; ly2 = ly1; ly1 = yl; lu2 = lu1; lu1 = tl;
+        rx2 = rx1; rx1 = xr; ry2 = ry1; ry1 = yr; ru2 = ru1; ru1 = tr;
+        wv += dw;
+        mx += dm;
+        const mid = 0.5 * (tl + tr);
+        const side = 0.5 * (tl - tr) * wv;
+        const dg = dry * (1 - mx);
+        const l = mx * (mid + side) + dg * inL[(off + i) | 0];
+        const r = mx * (mid - side) + dg * inR[(off + i) | 0];
+        outL[(off + i) | 0] = l;
+        outR[(off + i) | 0] = r;
+        const al = Math.abs(l);
+        const ar = Math.abs(r);
+        if (al > pkL) pkL = al;
+        if (ar > pkR) pkR = ar;
+        sqL += l * l;
+        sqR += r * r;
+      }
+      z[8] = lu1 < 1e-30 && lu1 > -1e-30 ? 0 : lu1;
+      z[9] = lu2 < 1e-30 && lu2 > -1e-30 ? 0 : lu2;
+      z[10] = ru1 < 1e-30 && ru1 > -1e-30 ? 0 : ru1;
+      z[11] = ru2 < 1e-30 && ru2 > -1e-30 ? 0 : ru2;
+    } else {
+      for (let i = 0; i < n; i = (i + 1) | 0) {
+        const xl = X[(TL + i) | 0];
+        const xr = X[(TR + i) | 0];
+        const tl = xl * b0 + lx1 * b1 + (lx2 * b2 - ly2 * a2) - ly1 * a1;
+        const tr = xr * b0 + rx1 * b1 + (rx2 * b2 - ry2 * a2) - ry1 * a1;
+        lx2 = lx1; lx1 = xl; ly2 = ly1; ly1 = tl;
+        rx2 = rx1; rx1 = xr; ry2 = ry1; ry1 = tr;
+        wv += dw;
+        mx += dm;
+        const mid = 0.5 * (tl + tr);
+        const side = 0.5 * (tl - tr) * wv;
+        const dg = dry * (1 - mx);
+        const l = mx * (mid + side) + dg * inL[(off + i) | 0];
+        const r = mx * (mid - side) + dg * inR[(off + i) | 0];
+        outL[(off + i) | 0] = l;
+        outR[(off + i) | 0] = r;
+        const al = Math.abs(l);
+        const ar = Math.abs(r);
+        if (al > pkL) pkL = al;
+        if (ar > pkR) pkR = ar;
+        sqL += l * l;
+        sqR += r * r;
+      }
+    }
+    z[0] = lx1 < 1e-30 && lx1 > -1e-30 ? 0 : lx1;
+    z[1] = lx2 < 1e-30 && lx2 > -1e-30 ? 0 : lx2;
+    z[2] = ly1 < 1e-30 && ly1 > -1e-30 ? 0 : ly1;
+    z[3] = ly2 < 1e-30 && ly2 > -1e-30 ? 0 : ly2;
+    z[4] = rx1 < 1e-30 && rx1 > -1e-30 ? 0 : rx1;
+    z[5] = rx2 < 1e-30 && rx2 > -1e-30 ? 0 : rx2;
+    z[6] = ry1 < 1e-30 && ry1 > -1e-30 ? 0 : ry1;
+    z[7] = ry2 < 1e-30 && ry2 > -1e-30 ? 0 : ry2;
+    // the output guard (Kernel.guardsOutput): only a block beyond +24 dBFS or not finite
+    if (!(pkL <= OUTPUT_CEILING) || !(sqL < Infinity)) guardOutput(outL, off, off + n);
+    if (!(pkR <= OUTPUT_CEILING) || !(sqR < Infinity)) guardOutput(outR, off, off + n);
+    if (pkL > this.outPeakL) this.outPeakL = pkL;
+    if (pkR > this.outPeakR) this.outPeakR = pkR;
   }
 
   /**

@@ -10,15 +10,16 @@
 export const HIGH_CUT_OFF_HZ = 20000;
 
 export class WetFilters {
-  private lowPassOn = false;
+  /** the high cut runs (reverb-kernel.ts runs these filters inline in its common case) */
+  lowPassOn = false;
   private fs = 48000;
   /** [b0, b1, b2, a1, a2] of the high-pass, then of the low-pass */
-  private readonly c = new Float64Array(10);
+  readonly c = new Float64Array(10);
   /**
    * states, direct form I: high-pass x1 x2 y1 y2 (left, right), then low-pass y1 y2 (left,
    * right; its x history is the high-pass's y)
    */
-  private readonly z = new Float64Array(12);
+  readonly z = new Float64Array(12);
 
   prepare(sampleRate: number): void {
     this.fs = sampleRate;
@@ -85,7 +86,10 @@ export class WetFilters {
         X[(offL + i) | 0] = ul;
         X[(offR + i) | 0] = ur;
       }
-      z[8] = flush(lu1); z[9] = flush(lu2); z[10] = flush(ru1); z[11] = flush(ru2);
+      z[8] = lu1 < 1e-30 && lu1 > -1e-30 ? 0 : lu1;
+      z[9] = lu2 < 1e-30 && lu2 > -1e-30 ? 0 : lu2;
+      z[10] = ru1 < 1e-30 && ru1 > -1e-30 ? 0 : ru1;
+      z[11] = ru2 < 1e-30 && ru2 > -1e-30 ? 0 : ru2;
     } else {
       for (let i = 0; i < n; i = (i + 1) | 0) {
         const xl = X[(offL + i) | 0];
@@ -98,11 +102,13 @@ export class WetFilters {
         X[(offR + i) | 0] = yr;
       }
     }
-    z[0] = flush(lx1); z[1] = flush(lx2); z[2] = flush(ly1); z[3] = flush(ly2);
-    z[4] = flush(rx1); z[5] = flush(rx2); z[6] = flush(ry1); z[7] = flush(ry2);
+    z[0] = lx1 < 1e-30 && lx1 > -1e-30 ? 0 : lx1;
+    z[1] = lx2 < 1e-30 && lx2 > -1e-30 ? 0 : lx2;
+    z[2] = ly1 < 1e-30 && ly1 > -1e-30 ? 0 : ly1;
+    z[3] = ly2 < 1e-30 && ly2 > -1e-30 ? 0 : ly2;
+    z[4] = rx1 < 1e-30 && rx1 > -1e-30 ? 0 : rx1;
+    z[5] = rx2 < 1e-30 && rx2 > -1e-30 ? 0 : rx2;
+    z[6] = ry1 < 1e-30 && ry1 > -1e-30 ? 0 : ry1;
+    z[7] = ry2 < 1e-30 && ry2 > -1e-30 ? 0 : ry2;
   }
-}
-
-function flush(v: number): number {
-  return v < 1e-30 && v > -1e-30 ? 0 : v;
 }
