@@ -46,11 +46,34 @@ export function readFixed2(
   let bx1 = H[sB], bx2 = H[sB + 1], bt1 = H[sB + 2], bt2 = H[sB + 3], bu1 = H[sB + 4], bu2 = H[sB + 5];
   let pa = (w - delayA) | 0;
   let pb = (w - delayB) | 0;
-  for (let j = 0; j < b; j = (j + 1) | 0) {
+  // two frames per pass (the second uses the first's values where the first's shift would
+  // move them), then an odd last frame
+  let j = 0;
+  for (; j + 1 < b; j = (j + 2) | 0) {
     const ax = H[(ringA + (pa & mask)) | 0];
     const bx = H[(ringB + (pb & mask)) | 0];
-    pa = (pa + 1) | 0;
-    pb = (pb + 1) | 0;
+    const ay = H[(ringA + ((pa + 1) & mask)) | 0];
+    const by = H[(ringB + ((pb + 1) & mask)) | 0];
+    pa = (pa + 2) | 0;
+    pb = (pb + 2) | 0;
+    const at = ax * ab0 + ax1 * ab1 + (ax2 * ab2 - at2 * aa2) - at1 * aa1;
+    const bt = bx * bb0 + bx1 * bb1 + (bx2 * bb2 - bt2 * ba2) - bt1 * ba1;
+    const au = at * ad0 + at1 * ad1 + (at2 * ad2 - au2 * ae2) - au1 * ae1;
+    const bu = bt * bd0 + bt1 * bd1 + (bt2 * bd2 - bu2 * be2) - bu1 * be1;
+    const as = ay * ab0 + ax * ab1 + (ax1 * ab2 - at1 * aa2) - at * aa1;
+    const bs = by * bb0 + bx * bb1 + (bx1 * bb2 - bt1 * ba2) - bt * ba1;
+    const av = as * ad0 + at * ad1 + (at1 * ad2 - au1 * ae2) - au * ae1;
+    const bv = bs * bd0 + bt * bd1 + (bt1 * bd2 - bu1 * be2) - bu * be1;
+    ax2 = ax; ax1 = ay; at2 = at; at1 = as; au2 = au; au1 = av;
+    bx2 = bx; bx1 = by; bt2 = bt; bt1 = bs; bu2 = bu; bu1 = bv;
+    H[(oA + j) | 0] = au;
+    H[(oA + j + 1) | 0] = av;
+    H[(oB + j) | 0] = bu;
+    H[(oB + j + 1) | 0] = bv;
+  }
+  if (j < b) {
+    const ax = H[(ringA + (pa & mask)) | 0];
+    const bx = H[(ringB + (pb & mask)) | 0];
     const at = ax * ab0 + ax1 * ab1 + (ax2 * ab2 - at2 * aa2) - at1 * aa1;
     const bt = bx * bb0 + bx1 * bb1 + (bx2 * bb2 - bt2 * ba2) - bt1 * ba1;
     const au = at * ad0 + at1 * ad1 + (at2 * ad2 - au2 * ae2) - au1 * ae1;
