@@ -371,8 +371,7 @@ export class ReverbKernel implements Kernel {
       this.updateDecay();
     }
     if (this.modPending) {
-      this.updateModulation(n);
-      this.updateModTarget();
+      this.updateModulation(n); // (sets modTarget)
       this.modPending = this.modDepthMs !== this.modTarget;
     }
     this.readEnds(n);
