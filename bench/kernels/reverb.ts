@@ -17,6 +17,15 @@ export function reverbBenchCases(): ReverbBenchCase[] {
       },
     },
     {
+      // issue 6's case: the hall at 3 s decay, every other control at its default
+      name: 'hall 3 s',
+      setup(bank, params) {
+        bank.resetToDefaults();
+        bank.setNow(params.index('algorithm'), params.get('algorithm').choices!.indexOf('hall'));
+        bank.setNow(params.index('decay'), 3);
+      },
+    },
+    {
       // hall, 3 s, deepest and fastest modulation, both wet filters on, 50 % mix, wide
       name: 'heavy',
       setup(bank, params) {
