@@ -112,13 +112,15 @@ export class PeakHold {
       const t = suf[pos + 1];
       dst[j] = t > prefix ? t : prefix;
       if (++pos === hold) {
-        let mx = 0;
+        // suffix maxima; mx and prefix restart from array values (0 as a literal is a small
+        // integer, and a loop variable mixing it with doubles can be boxed by V8)
+        let mx = suf[hold]; // always 0
         for (let i = hold - 1; i >= 0; i--) {
           if (cur[i] > mx) mx = cur[i];
           suf[i] = mx;
         }
         pos = 0;
-        prefix = 0;
+        prefix = suf[hold];
       }
     }
     this.pos = pos;
@@ -140,13 +142,15 @@ export class PeakHold {
       const t = suf[pos + 1];
       dst[j] = t > prefix ? t : prefix;
       if (++pos === hold) {
-        let mx = 0;
+        // suffix maxima; mx and prefix restart from array values (0 as a literal is a small
+        // integer, and a loop variable mixing it with doubles can be boxed by V8)
+        let mx = suf[hold]; // always 0
         for (let i = hold - 1; i >= 0; i--) {
           if (cur[i] > mx) mx = cur[i];
           suf[i] = mx;
         }
         pos = 0;
-        prefix = 0;
+        prefix = suf[hold];
       }
     }
     this.pos = pos;
@@ -199,12 +203,36 @@ export class RmsWindow {
     ring[pos] = sq;
     if (++pos === this.length) {
       pos = 0;
-      sum = exactSum(ring, this.length);
+      this.resum();
+      sum = this.sum;
     }
     this.pos = pos;
     this.sum = sum;
     const mean = sum > 0 ? sum * this.invLength : 0;
     return (this.smooth = this.gain * mean + this.coef * this.smooth);
+  }
+
+  /**
+   * sum = the window's sum recomputed from the ring (four partial sums: a shorter dependency
+   * chain), so rounding cannot drift. A method that stores, not a function that returns: a double
+   * returned from a call V8 does not inline is boxed on the heap.
+   */
+  resum(): void {
+    const x = this.ring;
+    const n = this.length;
+    let a = x[0] - x[0];
+    let b = a;
+    let c = a;
+    let d = a;
+    let i = 0;
+    for (; i + 3 < n; i += 4) {
+      a += x[i];
+      b += x[i + 1];
+      c += x[i + 2];
+      d += x[i + 3];
+    }
+    for (; i < n; i++) a += x[i];
+    this.sum = a + b + (c + d);
   }
 
   /**
@@ -235,11 +263,13 @@ export class RmsWindow {
       r1[p1] = q1;
       if (++p0 === len) {
         p0 = 0;
-        s0 = exactSum(r0, len);
+        w0.resum();
+        s0 = w0.sum;
       }
       if (++p1 === len) {
         p1 = 0;
-        s1 = exactSum(r1, len);
+        w1.resum();
+        s1 = w1.sum;
       }
       const m0 = s0 > 0 ? s0 * inv : 0;
       const m1 = s1 > 0 ? s1 * inv : 0;
@@ -274,7 +304,8 @@ export class RmsWindow {
       ring[pos] = sq;
       if (++pos === len) {
         pos = 0;
-        sum = exactSum(ring, len);
+        this.resum();
+        sum = this.sum;
       }
       const mean = sum > 0 ? sum * inv : 0;
       y = b * mean + a * y; // one multiply-add on the recursion's critical path
@@ -286,21 +317,4 @@ export class RmsWindow {
     this.sum = sum;
     this.smooth = y;
   }
-}
-
-/** Sum of x[0..n), recomputed from scratch (four partial sums: a shorter dependency chain). */
-function exactSum(x: Float64Array, n: number): number {
-  let a = 0;
-  let b = 0;
-  let c = 0;
-  let d = 0;
-  let i = 0;
-  for (; i + 3 < n; i += 4) {
-    a += x[i];
-    b += x[i + 1];
-    c += x[i + 2];
-    d += x[i + 3];
-  }
-  for (; i < n; i++) a += x[i];
-  return a + b + (c + d);
 }
