@@ -686,8 +686,7 @@ export class CompressorKernel implements Kernel {
     const dmix = this.mixStep;
     const linked = this.link >= 1;
     if (linked && C === 2 && !listen) {
-      if (dmix === 0 && this.mixNow === 1) this.applyWetPair(inputs, outputs, pos, m);
-      else this.applyMixPair(inputs, outputs, pos, m);
+      this.applyPair(inputs, outputs, pos, m);
       return;
     }
     for (let c = 0; c < C; c++) {
@@ -755,8 +754,8 @@ export class CompressorKernel implements Kernel {
     if (dmix !== 0) this.mixNow += dmix * m;
   }
 
-  /** apply() for a linked stereo pair with a dry/wet mix (moving or not): both channels in one pass. */
-  private applyMixPair(inputs: readonly Float32Array[], outputs: readonly Float32Array[], pos: number, m: number): void {
+  /** apply() for a linked stereo pair (the common case): both channels in one pass. */
+  private applyPair(inputs: readonly Float32Array[], outputs: readonly Float32Array[], pos: number, m: number): void {
     const mask = this.delayMask;
     const D = this.delaySamples;
     const xl = inputs[0];
@@ -768,6 +767,7 @@ export class CompressorKernel implements Kernel {
     const g = this.gain[0];
     const dmix = this.mixStep;
     let mix = this.mixNow;
+    const wet = dmix === 0 && mix === 1;
     let ipl = this.inPeak[0];
     let ipr = this.inPeak[1];
     let opl = 0;
@@ -788,10 +788,11 @@ export class CompressorKernel implements Kernel {
       w = (w + 1) & mask;
       mix += dmix;
       const gj = g[j];
-      // (1 - m) dry + m wet, as in apply(): exactly the delayed input at m = 0
+      // (1 - m) dry + m wet, as in apply(): exactly the delayed input at m = 0; settled at
+      // 100 % wet, exactly the delayed input times the gain
       const dry = 1 - mix;
-      const ol = dry * dl + mix * (dl * gj);
-      const or = dry * dr + mix * (dr * gj);
+      const ol = wet ? dl * gj : dry * dl + mix * (dl * gj);
+      const or = wet ? dr * gj : dry * dr + mix * (dr * gj);
       yl[pos + j] = ol;
       yr[pos + j] = or;
       const al = Math.abs(ol);
@@ -809,55 +810,6 @@ export class CompressorKernel implements Kernel {
     this.writePos = (this.writePos + m) & mask;
     if (this.makeupStep !== 0) this.makeupNow += this.makeupStep * m;
     if (dmix !== 0) this.mixNow += dmix * m;
-  }
-
-  /** apply() for the common case, a linked stereo pair 100 % wet and settled: both channels in one pass. */
-  private applyWetPair(inputs: readonly Float32Array[], outputs: readonly Float32Array[], pos: number, m: number): void {
-    const mask = this.delayMask;
-    const D = this.delaySamples;
-    const xl = inputs[0];
-    const xr = inputs[1];
-    const yl = outputs[0];
-    const yr = outputs[1];
-    const rl = this.delay[0];
-    const rr = this.delay[1];
-    const g = this.gain[0];
-    let ipl = this.inPeak[0];
-    let ipr = this.inPeak[1];
-    let opl = 0;
-    let opr = 0;
-    let w = this.writePos;
-    for (let j = 0; j < m; j++) {
-      const a = xl[pos + j];
-      const b = xr[pos + j];
-      const aa = Math.abs(a);
-      const ab = Math.abs(b);
-      if (aa > ipl) ipl = aa;
-      if (ab > ipr) ipr = ab;
-      rl[w] = a;
-      rr[w] = b;
-      const r = (w - D) & mask;
-      const gj = g[j];
-      // 100 % wet: (1 - 1) xd + 1 (xd g) is exactly xd g (see apply)
-      const ol = rl[r] * gj;
-      const or = rr[r] * gj;
-      w = (w + 1) & mask;
-      yl[pos + j] = ol;
-      yr[pos + j] = or;
-      const al = Math.abs(ol);
-      const ar = Math.abs(or);
-      if (al > opl) opl = al;
-      if (ar > opr) opr = ar;
-    }
-    this.inPeak[0] = ipl;
-    this.inPeak[1] = ipr;
-    if (opl > this.outPeak[0]) this.outPeak[0] = opl;
-    if (opr > this.outPeak[1]) this.outPeak[1] = opr;
-    // outputs cannot be NaN (see apply); an overflow to Infinity exceeds the ceiling
-    if (!(opl <= OUTPUT_CEILING)) guardOutput(yl, pos, pos + m);
-    if (!(opr <= OUTPUT_CEILING)) guardOutput(yr, pos, pos + m);
-    this.writePos = (this.writePos + m) & mask;
-    if (this.makeupStep !== 0) this.makeupNow += this.makeupStep * m;
   }
 
   writeMeters(out: Float32Array): void {

@@ -44,6 +44,21 @@ export class PeakHold {
   }
 
   /**
+   * The block of `hold` values in cur is complete: suf[i] = max(cur[i..hold-1]) (suf[hold] stays
+   * 0), computed once per block. mx restarts from suf[hold], a double (see processBlock).
+   */
+  private completeBlock(): void {
+    const cur = this.cur;
+    const suf = this.suf;
+    const hold = this.hold;
+    let mx = suf[hold];
+    for (let i = hold - 1; i >= 0; i--) {
+      if (cur[i] > mx) mx = cur[i];
+      suf[i] = mx;
+    }
+  }
+
+  /**
    * Become the sample-by-sample maximum of this detector and o (same hold, run in step): the
    * detector of max(|a|, |b|) is the maximum of the detectors of |a| and |b|.
    */
@@ -78,13 +93,7 @@ export class PeakHold {
     const out = tail > prefix ? tail : prefix;
     if (++pos === this.hold) {
       // the block is complete: it becomes the previous block
-      const cur = this.cur;
-      const suf = this.suf;
-      let m = 0;
-      for (let i = pos - 1; i >= 0; i--) {
-        if (cur[i] > m) m = cur[i];
-        suf[i] = m;
-      }
+      this.completeBlock();
       pos = 0;
       prefix = 0;
     }
@@ -112,15 +121,9 @@ export class PeakHold {
       const t = suf[pos + 1];
       dst[j] = t > prefix ? t : prefix;
       if (++pos === hold) {
-        // suffix maxima; mx and prefix restart from array values (0 as a literal is a small
-        // integer, and a loop variable mixing it with doubles can be boxed by V8)
-        let mx = suf[hold]; // always 0
-        for (let i = hold - 1; i >= 0; i--) {
-          if (cur[i] > mx) mx = cur[i];
-          suf[i] = mx;
-        }
+        this.completeBlock();
         pos = 0;
-        prefix = suf[hold];
+        prefix = suf[hold]; // 0, read as a double (a literal 0 in a double loop variable can box)
       }
     }
     this.pos = pos;
@@ -142,15 +145,9 @@ export class PeakHold {
       const t = suf[pos + 1];
       dst[j] = t > prefix ? t : prefix;
       if (++pos === hold) {
-        // suffix maxima; mx and prefix restart from array values (0 as a literal is a small
-        // integer, and a loop variable mixing it with doubles can be boxed by V8)
-        let mx = suf[hold]; // always 0
-        for (let i = hold - 1; i >= 0; i--) {
-          if (cur[i] > mx) mx = cur[i];
-          suf[i] = mx;
-        }
+        this.completeBlock();
         pos = 0;
-        prefix = suf[hold];
+        prefix = suf[hold]; // 0, read as a double (a literal 0 in a double loop variable can box)
       }
     }
     this.pos = pos;
