@@ -27,6 +27,7 @@ import { VnToggle } from './elements/toggle.js';
 export type { ParamHost, ParamListener, MeterListener } from './param-host.js';
 export { scopedTag, defineScoped, scopeFor, KIT_SCOPE, KIT_SCOPE_SALT } from './define.js';
 export { tokens, controlStyles, panel, ACCENTS } from './theme.js';
+export { editorFrame, editorSections } from './editor-styles.js';
 
 export { ParamController, type ParamBound } from './controllers/param-controller.js';
 export { DragController, type DragOptions } from './controllers/drag-controller.js';

@@ -16,6 +16,8 @@ import {
   knobTag,
   levelMeterTag,
   panel,
+  editorFrame,
+  editorSections,
   presetMenuTag,
   resizeGripTag,
   scopedTag,
@@ -48,39 +50,14 @@ export class CompEditor extends LitElement {
   static override styles = [
     tokens,
     panel,
+    editorFrame,
+    editorSections,
     css`
       :host {
         --vn-accent: ${unsafeCSS(ACCENTS.compressor)};
         min-width: ${MIN_WIDTH}px;
         min-height: ${MIN_HEIGHT}px;
         --vn-knob-size: 40px;
-      }
-      .root {
-        display: flex;
-        flex-direction: column;
-        gap: 8px;
-        padding: 10px;
-        width: 100%;
-        height: 100%;
-        box-sizing: border-box;
-      }
-      header {
-        display: flex;
-        align-items: center;
-        gap: 12px;
-        flex: none;
-      }
-      h1 {
-        margin: 0 8px 0 0;
-        font-size: 13px;
-        font-weight: 600;
-        letter-spacing: 0.18em;
-        text-transform: uppercase;
-        color: var(--_accent);
-        white-space: nowrap;
-      }
-      .spacer {
-        flex: 1;
       }
       .badge {
         flex: none;
@@ -92,10 +69,6 @@ export class CompEditor extends LitElement {
         border-radius: 10px;
         padding: 4px 8px;
         white-space: nowrap;
-      }
-      .badge[data-on] {
-        color: var(--_accent);
-        border-color: color-mix(in srgb, var(--_accent) 55%, var(--_line));
       }
       .main {
         flex: 1 1 auto;
@@ -112,51 +85,6 @@ export class CompEditor extends LitElement {
       .history {
         flex: 1 1 auto;
         min-width: 120px;
-      }
-      .meters {
-        flex: none;
-        display: flex;
-        gap: 6px;
-        padding: 6px 8px 4px;
-        background: var(--_panel);
-        border: 1px solid var(--_line);
-        border-radius: var(--_radius);
-        --vn-meter-height: 100%;
-      }
-      .controls {
-        flex: none;
-        display: flex;
-        flex-direction: column;
-        gap: 8px;
-      }
-      .row {
-        display: flex;
-        gap: 8px;
-      }
-      section {
-        display: flex;
-        flex-direction: column;
-        min-width: 0;
-        padding: 5px 8px 6px;
-        background: var(--_panel);
-        border: 1px solid var(--_line);
-        border-radius: var(--_radius);
-        box-shadow: inset 0 2px 0 color-mix(in srgb, var(--_accent) 35%, transparent);
-      }
-      h2 {
-        margin: 0 0 2px;
-        font-size: 11px;
-        font-weight: 600;
-        font-variant: all-small-caps;
-        letter-spacing: 0.14em;
-        color: var(--_dim);
-      }
-      .ctl {
-        flex: 1;
-        display: flex;
-        align-items: flex-start;
-        justify-content: space-evenly;
-        gap: 6px;
       }
       /* switches and segmented choices: label on the knobs' label line, body centred on the dials */
       .sw::part(switch),

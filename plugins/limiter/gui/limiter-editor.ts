@@ -15,6 +15,7 @@ import {
   knobTag,
   levelMeterTag,
   panel,
+  editorFrame,
   paramTag,
   presetMenuTag,
   resizeGripTag,
@@ -54,6 +55,7 @@ export class LimiterEditor extends LitElement {
   static override styles = [
     tokens,
     panel,
+    editorFrame,
     css`
       :host {
         --vn-accent: ${unsafeCSS(ACCENTS.limiter)};
@@ -61,33 +63,6 @@ export class LimiterEditor extends LitElement {
         min-height: ${MIN_HEIGHT}px;
         --vn-knob-size: 40px;
         --big-knob: 84px;
-      }
-      .root {
-        display: flex;
-        flex-direction: column;
-        gap: 8px;
-        padding: 10px;
-        width: 100%;
-        height: 100%;
-        box-sizing: border-box;
-      }
-      header {
-        display: flex;
-        align-items: center;
-        gap: 12px;
-        flex: none;
-      }
-      h1 {
-        margin: 0 8px 0 0;
-        font-size: 13px;
-        font-weight: 600;
-        letter-spacing: 0.18em;
-        text-transform: uppercase;
-        color: var(--_accent);
-        white-space: nowrap;
-      }
-      .spacer {
-        flex: 1;
       }
       .badge {
         font: 500 10px/1 var(--_font);
@@ -99,10 +74,6 @@ export class LimiterEditor extends LitElement {
         border-radius: 10px;
         padding: 4px 8px;
         white-space: nowrap;
-      }
-      .badge[data-on] {
-        color: var(--_accent);
-        border-color: color-mix(in srgb, var(--_accent) 55%, var(--_line));
       }
       section {
         display: flex;

@@ -14,6 +14,8 @@ import {
   knobTag,
   levelMeterTag,
   panel,
+  editorFrame,
+  editorSections,
   presetMenuTag,
   resizeGripTag,
   scopedTag,
@@ -42,6 +44,8 @@ export class ReverbEditor extends LitElement {
   static override styles = [
     tokens,
     panel,
+    editorFrame,
+    editorSections,
     css`
       :host {
         --vn-accent: ${unsafeCSS(ACCENTS.reverb)};
@@ -49,33 +53,6 @@ export class ReverbEditor extends LitElement {
         min-height: ${MIN_HEIGHT}px;
         --vn-knob-size: 38px;
         --big: 60px;
-      }
-      .root {
-        display: flex;
-        flex-direction: column;
-        gap: 8px;
-        padding: 10px;
-        width: 100%;
-        height: 100%;
-        box-sizing: border-box;
-      }
-      header {
-        display: flex;
-        align-items: center;
-        gap: 12px;
-        flex: none;
-      }
-      h1 {
-        margin: 0 8px 0 0;
-        font-size: 13px;
-        font-weight: 600;
-        letter-spacing: 0.18em;
-        text-transform: uppercase;
-        color: var(--_accent);
-        white-space: nowrap;
-      }
-      .spacer {
-        flex: 1;
       }
       .badge {
         flex: none;
@@ -88,10 +65,6 @@ export class ReverbEditor extends LitElement {
         padding: 4px 8px;
         white-space: nowrap;
       }
-      .badge[data-on] {
-        color: var(--_accent);
-        border-color: color-mix(in srgb, var(--_accent) 55%, var(--_line));
-      }
       .main {
         flex: 1 1 auto;
         min-height: 90px;
@@ -101,51 +74,6 @@ export class ReverbEditor extends LitElement {
       .decay {
         flex: 1 1 auto;
         min-width: 200px;
-      }
-      .meters {
-        flex: none;
-        display: flex;
-        gap: 6px;
-        padding: 6px 8px 4px;
-        background: var(--_panel);
-        border: 1px solid var(--_line);
-        border-radius: var(--_radius);
-        --vn-meter-height: 100%;
-      }
-      .controls {
-        flex: none;
-        display: flex;
-        flex-direction: column;
-        gap: 8px;
-      }
-      .row {
-        display: flex;
-        gap: 8px;
-      }
-      section {
-        display: flex;
-        flex-direction: column;
-        min-width: 0;
-        padding: 5px 8px 6px;
-        background: var(--_panel);
-        border: 1px solid var(--_line);
-        border-radius: var(--_radius);
-        box-shadow: inset 0 2px 0 color-mix(in srgb, var(--_accent) 35%, transparent);
-      }
-      h2 {
-        margin: 0 0 2px;
-        font-size: 11px;
-        font-weight: 600;
-        font-variant: all-small-caps;
-        letter-spacing: 0.14em;
-        color: var(--_dim);
-      }
-      .ctl {
-        flex: 1;
-        display: flex;
-        align-items: flex-start;
-        justify-content: space-evenly;
-        gap: 6px;
       }
       .big {
         --vn-knob-size: var(--big);
