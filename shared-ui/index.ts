@@ -58,7 +58,6 @@ export { VnParam, PARAM_TAG, paramTag, type ParamKind } from './elements/param.j
 export { VnResizeGrip, RESIZE_GRIP_TAG, resizeGripTag, type ResizeDetail } from './elements/resize-grip.js';
 export { VnPresetBar, PRESET_BAR_TAG, presetBarTag } from './elements/preset-bar.js';
 /** @deprecated aliases of the preset bar, kept for GUIs written against the old menu */
-export { VnPresetMenu, PRESET_MENU_TAG, presetMenuTag } from './elements/preset-menu.js';
 export { UndoController, undoShortcut, type UndoControllerOptions } from './controllers/undo-controller.js';
 export { UndoHistory, type UndoChange, type UndoStep, type UndoOptions } from './logic/undo-history.js';
 export { ABSlots, type Slot } from './logic/ab-slots.js';

@@ -30,7 +30,7 @@ export function imagerBenchCases(): ImagerBenchCase[] {
         bank.setNow(params.index('width4'), 170);
         bank.setNow(params.index('width'), 120);
         bank.setNow(params.index('monoOn'), 1);
-        bank.setNow(params.index('monoFreq'), 120);
+        bank.setNow(params.index('monoBelow'), 120);
         bank.setNow(params.index('rotation'), 5);
         bank.setNow(params.index('balance'), -10);
         bank.setNow(params.index('output'), -1.5);

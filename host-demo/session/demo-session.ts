@@ -19,7 +19,7 @@ const TRACKS: Array<{ part: DemoPart; name: string; gainDb: number; pan: number;
   { part: 'lead', name: 'Lead', gainDb: -2, pan: 0.1, sendDb: -8, chain: [['eq', { b1_on: 1, b1_freq: 150, b5_on: 1, b5_freq: 3000, b5_gain: 3, b5_q: 0.9 }], ['compressor', { threshold: -24, ratio: 3, attack: 5, release: 80 }]] },
 ];
 const AUX: Slot[] = [['reverb', { send: 1, mix: 100, decay: 2.4, predelay: 20 }]];
-const MASTER: Slot[] = [['imager', { width: 115, monoOn: 1, monoFreq: 120 }], ['limiter', { gain: 8, ceiling: -1 }]];
+const MASTER: Slot[] = [['imager', { width: 115, monoOn: 1, monoBelow: 120 }], ['limiter', { gain: 8, ceiling: -1 }]];
 
 function inserts(catalog: CatalogEntry[], slots: Slot[]): InsertData[] {
   const out: InsertData[] = [];

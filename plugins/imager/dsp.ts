@@ -12,7 +12,7 @@ export function imagerLayout(): ImagerLayout {
     xover: [i('xover1'), i('xover2'), i('xover3')],
     bandWidth: [i('width1'), i('width2'), i('width3'), i('width4')],
     monoOn: i('monoOn'),
-    monoFreq: i('monoFreq'),
+    monoBelow: i('monoBelow'),
     balance: i('balance'),
     rotation: i('rotation'),
     swap: i('swap'),

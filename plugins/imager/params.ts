@@ -6,7 +6,7 @@
  *   (width / 100) * (width<k> / 100), so global and band widths multiply.
  * - bands 1..4 use crossovers xover1..xover(bands-1); at run time each used crossover is kept at
  *   least a ratio of 1.25 above the one below it (pushed upwards), whatever the controls say.
- * - bass mono: monoOn switches it, monoFreq is the corner (side high-passed with a 48 dB/oct
+ * - bass mono: monoOn switches it, monoBelow is the corner (side high-passed with a 48 dB/oct
  *   Linkwitz-Riley filter, mid passed through the matching allpass).
  * - balance in percent, -100 = left only; linear law: the far side is attenuated by
  *   (1 - |balance|/100), the near side stays at unity (unity at the centre).
@@ -60,7 +60,7 @@ export const IMAGER_PARAMS: readonly ParamDecl[] = [
     }),
   ),
   { id: 'monoOn', label: 'Bass Mono', type: 'boolean', default: 0, group: 'Bass Mono' },
-  { id: 'monoFreq', label: 'Mono Below', type: 'float', min: 20, max: 500, default: 120, unit: 'Hz', skew: 'log', smoothingMs: 30, decimals: 0, group: 'Bass Mono' },
+  { id: 'monoBelow', label: 'Mono Below', type: 'float', min: 20, max: 500, default: 120, unit: 'Hz', skew: 'log', smoothingMs: 30, decimals: 0, group: 'Bass Mono' },
   { id: 'balance', label: 'Balance', type: 'float', min: -100, max: 100, default: 0, unit: '%', smoothingMs: 20, decimals: 0, group: 'Output' },
   { id: 'rotation', label: 'Rotation', type: 'float', min: -45, max: 45, default: 0, unit: '°', smoothingMs: 20, decimals: 1, group: 'Output' },
   { id: 'swap', label: 'Swap L/R', type: 'boolean', default: 0, group: 'Output' },

@@ -55,7 +55,7 @@ export interface ImagerLayout {
   readonly bandWidth: readonly [number, number, number, number];
   /** bass mono switch (>= 0.5 on) and corner, Hz */
   readonly monoOn: number;
-  readonly monoFreq: number;
+  readonly monoBelow: number;
   /** balance, % (-100 left .. +100 right) */
   readonly balance: number;
   /** rotation, degrees */
@@ -244,9 +244,9 @@ export class ImagerKernel implements Kernel {
       orderCrossoversInPlace(f, this.sampleRate);
       this.splitter.setCrossoversFrom(f, this.sampleRate);
     }
-    if (this.coefsDirty || s[p.monoFreq] !== this.monoSerial) {
-      this.monoSerial = s[p.monoFreq];
-      this.mono.setFrequencyAt(v, p.monoFreq, this.sampleRate);
+    if (this.coefsDirty || s[p.monoBelow] !== this.monoSerial) {
+      this.monoSerial = s[p.monoBelow];
+      this.mono.setFrequencyAt(v, p.monoBelow, this.sampleRate);
     }
     this.coefsDirty = false;
   }

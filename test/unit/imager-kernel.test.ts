@@ -206,7 +206,7 @@ describe('imager: width 0 is exact mono', () => {
     ['global width 0', { width: 0 }],
     ['global 0 with 4 differing bands', { width: 0, bands: 4, width1: 50, width2: 200, width3: 20, width4: 140 }],
     ['all band widths 0, 3 bands', { bands: 3, width1: 0, width2: 0, width3: 0 }],
-    ['global 0 with bass mono on', { width: 0, monoOn: 1, monoFreq: 200 }],
+    ['global 0 with bass mono on', { width: 0, monoOn: 1, monoBelow: 200 }],
   ];
   for (const [name, values] of cases) {
     it(`${name}: L === R on every sample`, () => {
@@ -290,7 +290,7 @@ describe('imager: band split responses (LR4 tree, allpass sum)', () => {
 describe('imager: bass mono', () => {
   for (const fc of [60, 120, 400]) {
     it(`corner ${fc} Hz: side -40 dB or less an octave below, within 0.1 dB an octave above; mid flat`, () => {
-      const { mid, side } = msResponses({ monoOn: 1, monoFreq: fc });
+      const { mid, side } = msResponses({ monoOn: 1, monoBelow: fc });
       expect(db(cabs(dft(side, fc / 2)))).toBeLessThan(-40);
       expect(Math.abs(db(cabs(dft(side, fc * 2))))).toBeLessThan(0.1);
       for (const f of FREQS) {
@@ -305,7 +305,7 @@ describe('imager: bass mono', () => {
   }
 
   it('with 4 bands: side = LR8 high side x band sum, mid = both allpasses', () => {
-    const values = { monoOn: 1, monoFreq: 100, bands: 4, width1: 200, width2: 50, width3: 100, width4: 150 };
+    const values = { monoOn: 1, monoBelow: 100, bands: 4, width1: 200, width2: 50, width3: 100, width4: 150 };
     const { mid, side } = msResponses(values);
     const g = [2, 0.5, 1, 1.5];
     for (const f of FREQS) {
@@ -346,9 +346,9 @@ describe('imager: swap, polarity, balance, rotation, output', () => {
   it('polarity and swap ahead of the filters: the same bits as the filtered paths fed the flipped, swapped input', () => {
     const neg = (x: Float32Array) => x.map((v) => -v);
     const filtered: Array<Record<string, number>> = [
-      { monoOn: 1, monoFreq: 150, bands: 4, width1: 40, width2: 160, width3: 80, width4: 190, rotation: 10, balance: 20 }, // bass mono + split
+      { monoOn: 1, monoBelow: 150, bands: 4, width1: 40, width2: 160, width3: 80, width4: 190, rotation: 10, balance: 20 }, // bass mono + split
       { bands: 3, width1: 0, width2: 150, width3: 100 }, // split only
-      { monoOn: 1, monoFreq: 90, width: 130 }, // bass mono only
+      { monoOn: 1, monoBelow: 90, width: 130 }, // bass mono only
     ];
     for (const values of filtered) {
       const [al, ar] = render({ ...values, invertL: 1, swap: 1 }, l, r);
@@ -462,8 +462,8 @@ describe('imager: path switches crossfade and converge', () => {
 
   it('bass mono switched on mid-stream: no step larger than the signal\'s own, then the same output as on from the start', () => {
     const at = 128 * 94; // ~0.25 s
-    const [ol, or] = renderWithChange({}, { monoOn: 1, monoFreq: 150 }, at, l, r);
-    const [rl, rr] = render({ monoOn: 1, monoFreq: 150 }, l, r);
+    const [ol, or] = renderWithChange({}, { monoOn: 1, monoBelow: 150 }, at, l, r);
+    const [rl, rr] = render({ monoOn: 1, monoBelow: 150 }, l, r);
     expect(maxStep(ol, at - 500, at + 2000)).toBeLessThan(1.2 * steady);
     expect(maxStep(or, at - 500, at + 2000)).toBeLessThan(1.2 * steady);
     expect(maxDiff(ol, rl, 24000)).toBeLessThan(1e-6);

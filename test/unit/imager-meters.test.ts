@@ -174,7 +174,7 @@ describe('imager kernel meters', () => {
   });
 
   it('band display: bands, ordered crossovers, effective band widths, bass mono corner', () => {
-    const { m } = run({ bands: 3, width: 50, width1: 200, width2: 100, width3: 0, xover1: 400, xover2: 300, monoOn: 1, monoFreq: 90 }, a, b);
+    const { m } = run({ bands: 3, width: 50, width1: 200, width2: 100, width3: 0, xover1: 400, xover2: 300, monoOn: 1, monoBelow: 90 }, a, b);
     expect(m[M.BANDS]).toBe(3);
     expect(m[M.XOVER]).toBeCloseTo(400, 3);
     expect(m[M.XOVER + 1]).toBeCloseTo(500, 3);

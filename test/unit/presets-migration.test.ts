@@ -1,7 +1,8 @@
 /**
  * Migration: the EQ preset fixture saved by version 0.0.1 (test/fixtures/presets/eq-v0.json:
  * `gain_out`, band widths in octaves) loads through plugins/eq/migrations.ts; the mechanism
- * (shared-wam/migrations.ts) applies exactly the steps newer than a preset's pluginVersion.
+ * (shared-wam/migrations.ts) applies exactly the steps newer than a preset's pluginVersion;
+ * the imager's monoFreq -> monoBelow rename (plugins/imager/migrations.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,8 @@ import { parsePreset, validatePreset } from '../../shared-wam/presets.js';
 import { decodePresetCode, encodePresetCode } from '../../shared-wam/share-code.js';
 import { eqParams } from '../../plugins/eq/params.js';
 import { migrations as eqMigrations, octavesToQ } from '../../plugins/eq/migrations.js';
+import { imagerParams } from '../../plugins/imager/params.js';
+import { migrations as imagerMigrations } from '../../plugins/imager/migrations.js';
 import { repoRoot } from './helpers/plugins.js';
 
 const fixture = readFileSync(join(repoRoot, 'test/fixtures/presets/eq-v0.json'), 'utf8');
@@ -124,5 +127,31 @@ describe('EQ 0.0.1 fixture', () => {
     const again = await decodePresetCode(eqParams, EQ, await encodePresetCode(eqParams, { ...v.preset, pluginVersion: '0.1.0' }), { migrations: eqMigrations });
     expect(again.migrated).toEqual([]);
     expect(again.values.b3_q).toBeCloseTo(Math.SQRT2, 5);
+  });
+});
+
+describe('Imager 0.1.0 -> 0.1.1', () => {
+  const IMAGER = 'com.varnish.imager';
+  const old = { format: 'varnish-preset', version: 1, plugin: IMAGER, pluginVersion: '0.1.0', name: 'Old Bass Mono', params: { monoOn: 1, monoFreq: 90, width: 120 } };
+
+  it('monoFreq becomes monoBelow, the id the specification names', () => {
+    const v = validatePreset(imagerParams, IMAGER, old, { migrations: imagerMigrations });
+    expect(v.migrated).toEqual(['0.1.1']);
+    expect(v.unknown).toEqual([]);
+    expect(v.values.monoBelow).toBe(90);
+    expect(v.values.monoOn).toBe(1);
+    expect(v.values.width).toBe(120);
+  });
+
+  it('without the table the old id is reported unknown and the corner keeps its default', () => {
+    const v = validatePreset(imagerParams, IMAGER, old);
+    expect(v.unknown).toEqual(['monoFreq']);
+    expect(v.values.monoBelow).toBe(imagerParams.get('monoBelow').default);
+  });
+
+  it('a 0.1.1 preset is not migrated', () => {
+    const v = validatePreset(imagerParams, IMAGER, { ...old, pluginVersion: '0.1.1', params: { monoBelow: 200 } }, { migrations: imagerMigrations });
+    expect(v.migrated).toEqual([]);
+    expect(v.values.monoBelow).toBe(200);
   });
 });

@@ -18,7 +18,7 @@ import {
   panel,
   editorFrame,
   editorSections,
-  presetMenuTag,
+  presetBarTag,
   resizeGripTag,
   scopedTag,
   toggleTag,
@@ -174,7 +174,7 @@ export class CompEditor extends LitElement {
     return html`<div class="root">
       <header>
         <h1>Varnish Compressor</h1>
-        <${presetMenuTag} .host=${host} base-url=${this.baseUrl ?? ''}></${presetMenuTag}>
+        <${presetBarTag} .host=${host} base-url=${this.baseUrl ?? ''}></${presetBarTag}>
         <span class="spacer"></span>
         ${listen ? html`<span class="badge" data-on title="SC Listen: the output is the sidechain signal">sc listen</span>` : ''}
         <span class="badge" ?data-on=${external} title="Sidechain: the detector's source">${external ? 'sc: external' : 'sc: internal'}</span>

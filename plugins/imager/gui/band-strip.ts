@@ -4,7 +4,7 @@
  * mono region below its corner.
  *
  * Mouse/touch: drag a divider sideways to move that crossover (xover1..3), or the mono edge
- * for monoFreq; drag a band up or down for its width (width1..4; Shift: 5x finer); wheel on a
+ * for monoBelow; drag a band up or down for its width (width1..4; Shift: 5x finer); wheel on a
  * band changes its width by 2 % per notch (Shift 0.5 %); double-click resets what is under
  * the pointer. Every move is one host gesture. Numeric and keyboard entry: the knobs and
  * number boxes of the same parameters beside the strip.
@@ -99,7 +99,7 @@ export class ImagerBandStrip extends LitElement {
   private follow(): void {
     this.unsubscribe?.();
     this.unsubscribe = this.host?.subscribe((id) => {
-      if (/^(width|bands|xover|monoOn|monoFreq)/.test(id)) this.canvas.requestDraw();
+      if (/^(width|bands|xover|monoOn|monoBelow)/.test(id)) this.canvas.requestDraw();
     });
   }
 
@@ -143,8 +143,8 @@ export class ImagerBandStrip extends LitElement {
         best = { kind: 'xover', k };
       }
     }
-    if (l.monoFreq > 0) {
-      const d = Math.abs(this.x(l.monoFreq) - px);
+    if (l.monoBelow > 0) {
+      const d = Math.abs(this.x(l.monoBelow) - px);
       if (d < bestD) best = { kind: 'mono' };
     }
     if (best) return best;
@@ -238,9 +238,9 @@ export class ImagerBandStrip extends LitElement {
     }
 
     // bass mono region
-    if (l.monoFreq > 0) {
-      const xm = this.x(l.monoFreq);
-      const active = hovered?.kind === 'mono' || this.drag?.param === 'monoFreq';
+    if (l.monoBelow > 0) {
+      const xm = this.x(l.monoBelow);
+      const active = hovered?.kind === 'mono' || this.drag?.param === 'monoBelow';
       ctx.save();
       ctx.beginPath();
       ctx.rect(0, TOP, xm, h - TOP - BOTTOM);
@@ -270,7 +270,7 @@ export class ImagerBandStrip extends LitElement {
       ctx.fillStyle = colors.text;
       ctx.font = '600 10px system-ui, sans-serif';
       ctx.textBaseline = 'top';
-      const label = `MONO < ${shortFreq(l.monoFreq)}`;
+      const label = `MONO < ${shortFreq(l.monoBelow)}`;
       const tw = ctx.measureText(label).width;
       ctx.textAlign = xm + 4 + tw < w ? 'left' : 'right';
       ctx.fillText(label, ctx.textAlign === 'left' ? xm + 4 : xm - 4, h - BOTTOM - 14);
@@ -334,7 +334,7 @@ export class ImagerBandStrip extends LitElement {
     const { x, y } = this.local(e);
     const t = this.hit(x);
     if (!t) return;
-    const param = t.kind === 'xover' ? `xover${t.k}` : t.kind === 'mono' ? 'monoFreq' : `width${t.k}`;
+    const param = t.kind === 'xover' ? `xover${t.k}` : t.kind === 'mono' ? 'monoBelow' : `width${t.k}`;
     (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
     this.drag = { id: e.pointerId, param, kind: t.kind === 'band' ? 'width' : 'freq', startY: y, startValue: host.getValue(param) };
     host.beginGesture(param);
@@ -401,7 +401,7 @@ export class ImagerBandStrip extends LitElement {
     if (!host) return;
     const t = this.hit(this.local(e).x);
     if (!t) return;
-    const id = t.kind === 'xover' ? `xover${t.k}` : t.kind === 'mono' ? 'monoFreq' : `width${t.k}`;
+    const id = t.kind === 'xover' ? `xover${t.k}` : t.kind === 'mono' ? 'monoBelow' : `width${t.k}`;
     host.beginGesture(id);
     host.setValue(id, host.params.get(id).default);
     host.endGesture(id);

@@ -12,12 +12,13 @@ import {
   numberTag,
   paramTag,
   panel,
-  presetMenuTag,
+  presetBarTag,
   scopedTag,
   tokens,
   type ParamHost,
   type VnLevelMeter,
 } from '../../../shared-ui/index.js';
+import { migrations } from '../migrations.js';
 import { IMAGER_BANDS } from '../params.js';
 import { BAND_COLORS, outputLevels } from './stereo-model.js';
 
@@ -272,7 +273,7 @@ export class ImagerEditor extends LitElement {
     return html`
       <header>
         <h1><span class="brand">Varnish </span>Imager</h1>
-        <${presetMenuTag} .host=${host} base-url=${this.baseUrl ?? ''}></${presetMenuTag}>
+        <${presetBarTag} .host=${host} base-url=${this.baseUrl ?? ''} .migrations=${migrations}></${presetBarTag}>
         <span class="spacer"></span>
         <div class="flags">
           <${paramTag} .host=${host} param="swap"></${paramTag}>
@@ -329,7 +330,7 @@ export class ImagerEditor extends LitElement {
           <span class="section-title">bass mono</span>
           <div class="row">
             <div class="stack"><${paramTag} .host=${host} param="monoOn" hide-label></${paramTag}></div>
-            <${paramTag} class="freq" .host=${host} param="monoFreq" size="s"></${paramTag}>
+            <${paramTag} class="freq" .host=${host} param="monoBelow" size="s"></${paramTag}>
           </div>
         </div>
         <div class="group">

@@ -24,7 +24,7 @@ export interface BandLayout {
   /** global width (%) */
   global: number;
   /** bass mono corner (Hz) or 0 when off */
-  monoFreq: number;
+  monoBelow: number;
 }
 
 const ordered = new Float64Array(3);
@@ -43,7 +43,7 @@ export function bandLayout(host: ParamHost, fMin = 20, fMax = 20000): BandLayout
   edges.push(fMax);
   const widths: number[] = [];
   for (let k = 1; k <= bands; k++) widths.push(v(`width${k}`));
-  return { bands, edges, widths, global: v('width'), monoFreq: v('monoOn') >= 0.5 ? v('monoFreq') : 0 };
+  return { bands, edges, widths, global: v('width'), monoBelow: v('monoOn') >= 0.5 ? v('monoBelow') : 0 };
 }
 
 /**

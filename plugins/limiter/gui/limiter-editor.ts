@@ -17,7 +17,7 @@ import {
   panel,
   editorFrame,
   paramTag,
-  presetMenuTag,
+  presetBarTag,
   resizeGripTag,
   scopedTag,
   toggleTag,
@@ -294,7 +294,7 @@ export class LimiterEditor extends LitElement {
     return html`<div class="root">
       <header>
         <h1>Varnish Limiter</h1>
-        <${presetMenuTag} .host=${host} base-url=${this.baseUrl ?? ''}></${presetMenuTag}>
+        <${presetBarTag} .host=${host} base-url=${this.baseUrl ?? ''}></${presetBarTag}>
         <span class="spacer"></span>
         <span class="badge tp-badge" ?data-on=${tp} title="Detection">${tp ? 'true peak' : 'sample peak'}</span>
         <span class="badge" title="Delay reported to the host (getCompensationDelay)">latency ${((latency / sr) * 1000).toFixed(1)} ms · ${latency} smp</span>

@@ -16,7 +16,7 @@ import {
   panel,
   editorFrame,
   editorSections,
-  presetMenuTag,
+  presetBarTag,
   resizeGripTag,
   scopedTag,
   toggleTag,
@@ -184,7 +184,7 @@ export class ReverbEditor extends LitElement {
     return html`<div class="root">
       <header>
         <h1>Varnish Reverb</h1>
-        <${presetMenuTag} .host=${host} base-url=${this.baseUrl ?? ''}></${presetMenuTag}>
+        <${presetBarTag} .host=${host} base-url=${this.baseUrl ?? ''}></${presetBarTag}>
         <span class="spacer"></span>
         ${freeze ? html`<span class="badge" data-on title="Freeze: the tail holds, the input is muted">frozen</span>` : ''}
         <span class="badge" ?data-on=${send} title="Send: 100 % wet, the dry path is off">${send ? '100 % wet' : 'insert'}</span>
