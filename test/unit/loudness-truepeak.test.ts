@@ -5,16 +5,14 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LoudnessMeter } from '../../shared-dsp/loudness/loudness-meter.js';
 import { TruePeakDetector, truePeakInterpolator } from '../../shared-dsp/loudness/true-peak.js';
+import { testdataCandidates, testdataDir } from './helpers/testdata.js';
 import { parseWav, readWavFile } from './helpers/wav.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '..', '..');
-/** the shared test data lives beside the clone: <clone>/../shared/testdata */
-const TP_DIR = path.resolve(repoRoot, '..', 'shared', 'testdata', 'ebu-tech3341-truepeak');
+/** the shared test data lives beside the checkout (helpers/testdata.ts says where it looks) */
+const TP_DIR = testdataDir('ebu-tech3341-truepeak');
 
 /** EBU Tech 3341 cases 15-23: expected true peak in dBTP, tolerance +0.2 / -0.4 dB */
 const TP_CASES: [number, number][] = [
@@ -25,7 +23,7 @@ const TP_CASES: [number, number][] = [
 describe('EBU Tech 3341 true-peak cases 15-23 (official files)', () => {
   it('finds the test files', () => {
     if (!existsSync(TP_DIR)) {
-      throw new Error(`EBU true-peak test files missing: expected ${TP_DIR} (shared/ beside the repository clone)`);
+      throw new Error(`EBU true-peak test files missing: looked in ${testdataCandidates().join(', ')} (shared/testdata beside the checkout, or VARNISH_TESTDATA)`);
     }
   });
 
