@@ -10,11 +10,14 @@
  * power-of-two region per stage from `base` (one shared write index and mask), so a loop
  * touches only the heap and the kernel's scratch.
  */
+import { RING_PAD } from './blocks.js';
+
 export class AllpassChain {
   readonly stages: number;
-  /** first ring in the heap, ring size (power of two) */
+  /** first ring in the heap, ring size (power of two), distance between rings (+ RING_PAD) */
   base = 0;
   ringSize = 1;
+  stride = 1 + RING_PAD;
   mask = 0;
   w = 0;
   readonly len: Int32Array;
@@ -28,7 +31,7 @@ export class AllpassChain {
 
   /** heap words needed for delays up to maxLength samples */
   static sizeFor(stages: number, maxLength: number): number {
-    return stages * AllpassChain.ringFor(maxLength);
+    return stages * (AllpassChain.ringFor(maxLength) + RING_PAD);
   }
 
   static ringFor(maxLength: number): number {
@@ -41,12 +44,13 @@ export class AllpassChain {
   place(base: number, maxLength: number): void {
     this.base = base;
     this.ringSize = AllpassChain.ringFor(maxLength);
+    this.stride = this.ringSize + RING_PAD;
     this.mask = this.ringSize - 1;
     this.w = 0;
   }
 
   reset(H: Float64Array): void {
-    H.fill(0, this.base, this.base + this.stages * this.ringSize);
+    H.fill(0, this.base, this.base + this.stages * this.stride);
   }
 
   /**
@@ -65,7 +69,7 @@ export class AllpassChain {
    */
   static processPair4(a: AllpassChain, b: AllpassChain, H: Float64Array, X: Float64Array, offA: number, offB: number, n: number): void {
     const mask = a.mask;
-    const r = a.ringSize;
+    const r = a.stride;
     const A0 = a.base | 0, A1 = (a.base + r) | 0, A2 = (a.base + 2 * r) | 0, A3 = (a.base + 3 * r) | 0;
     const B0 = b.base | 0, B1 = (b.base + r) | 0, B2 = (b.base + 2 * r) | 0, B3 = (b.base + 3 * r) | 0;
     const la0 = a.len[0], la1 = a.len[1], la2 = a.len[2], la3 = a.len[3];
@@ -121,7 +125,7 @@ export class AllpassChain {
   /** run X[off, off + n) through every stage, in place, four stages per pass */
   process(H: Float64Array, X: Float64Array, off: number, n: number): void {
     const mask = this.mask;
-    const r = this.ringSize;
+    const r = this.stride;
     const w0 = this.w | 0;
     let s = 0;
     for (; s + 4 <= this.stages; s += 4) {

@@ -22,7 +22,7 @@
  * filter states are flushed below 1e-30 after every block.
  */
 import { AllpassChain } from './allpass-chain.js';
-import { PATH_COEFS, PATH_STATE, readFixed2, readModulated2, ST_D, ST_K, ST_STEP } from './blocks.js';
+import { PATH_COEFS, PATH_STATE, readFixed2, readModulated2, RING_PAD, ST_D, ST_K, ST_STEP } from './blocks.js';
 import type { DecayDesign } from './decay-design.js';
 import {
   FDN_LINES, FDN_MAX_DIFFUSER_MS, FDN_MAX_LINE_MS, FDN_MOD_PHASE, FDN_MOD_RATIO,
@@ -52,7 +52,7 @@ export class Fdn {
   private fs = 48000;
   /** the heap: see the layout above */
   private H = new Float64Array(DIFFUSERS);
-  /** first line ring, ring size, mask, write index */
+  /** first line ring, distance between rings (ring size + RING_PAD, blocks.ts), mask, write index */
   private rings = DIFFUSERS;
   private ring = 1;
   private mask = 0;
@@ -75,14 +75,14 @@ export class Fdn {
     const maxLen = Math.ceil(((FDN_MAX_LINE_MS * maxScale + maxModMs) * sampleRate) / 1000) + 4;
     let size = 1;
     while (size < maxLen) size <<= 1;
-    this.ring = size;
+    this.ring = size + RING_PAD;
     this.mask = size - 1;
     const maxDiff = Math.ceil((FDN_MAX_DIFFUSER_MS * maxScale * sampleRate) / 1000) + 2;
     const diffWords = AllpassChain.sizeFor(4, maxDiff);
     this.diffL.place(DIFFUSERS, maxDiff);
     this.diffR.place(DIFFUSERS + diffWords, maxDiff);
     this.rings = DIFFUSERS + 2 * diffWords;
-    this.H = new Float64Array(this.rings + N * size);
+    this.H = new Float64Array(this.rings + N * this.ring);
     this.reset();
   }
 

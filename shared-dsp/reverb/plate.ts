@@ -24,7 +24,7 @@
  * power-of-two segment rings.
  */
 import { AllpassChain } from './allpass-chain.js';
-import { PATH_COEFS, PATH_STATE, readFixed2, readModulated2, ST_D, ST_K, ST_STEP } from './blocks.js';
+import { PATH_COEFS, PATH_STATE, readFixed2, readModulated2, RING_PAD, ST_D, ST_K, ST_STEP } from './blocks.js';
 import type { DecayDesign } from './decay-design.js';
 import { SINE_TABLE, SINE_TABLE_SIZE } from './lfo.js';
 import {
@@ -75,12 +75,12 @@ export class Plate {
     const longest = Math.ceil(Math.max(...PLATE_SEGMENTS) * k * maxScale + (maxModMs * sampleRate) / 1000) + 4;
     let size = 1;
     while (size < longest) size <<= 1;
-    this.ring = size;
+    this.ring = size + RING_PAD; // distance between rings (blocks.ts)
     this.mask = size - 1;
     const maxDiff = Math.ceil(Math.max(...PLATE_INPUT_DIFFUSERS) * k * maxScale) + 2;
     this.diffuser.place(DIFFUSERS, maxDiff);
     this.rings = DIFFUSERS + AllpassChain.sizeFor(PLATE_INPUT_DIFFUSERS.length, maxDiff);
-    this.H = new Float64Array(this.rings + 8 * size);
+    this.H = new Float64Array(this.rings + 8 * this.ring);
     this.reset();
   }
 

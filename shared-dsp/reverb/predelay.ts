@@ -7,8 +7,10 @@
  * The rings live in the kernel's scratch heap X (two power-of-two regions from `base`), next
  * to the regions the delayed signal goes to, so the loop touches X and the two inputs only.
  */
+import { RING_PAD } from './blocks.js';
+
 export class Predelay {
-  /** left ring at X[base, base + size), right ring after it */
+  /** left ring at X[base, base + size), right ring RING_PAD words after it (blocks.ts) */
   base = 0;
   size = 1;
   private mask = 0;
@@ -29,19 +31,19 @@ export class Predelay {
   static sizeFor(maxSamples: number): number {
     let size = 1;
     while (size < maxSamples + 4) size <<= 1;
-    return 2 * size;
+    return 2 * size + RING_PAD;
   }
 
   /** place the rings at X[base, base + sizeFor(maxSamples)) */
   place(base: number, maxSamples: number): void {
     this.base = base;
-    this.size = Predelay.sizeFor(maxSamples) / 2;
+    this.size = (Predelay.sizeFor(maxSamples) - RING_PAD) / 2;
     this.mask = this.size - 1;
     this.w = 0;
   }
 
   reset(X: Float64Array): void {
-    X.fill(0, this.base, this.base + 2 * this.size);
+    X.fill(0, this.base, this.base + 2 * this.size + RING_PAD);
   }
 
   /** Delay n frames of inL/inR from inOff into X[outL, outL + n) and X[outR, ...), along from -> to. */
@@ -50,7 +52,7 @@ export class Predelay {
     const d1 = this.to;
     const mask = this.mask;
     const RL = this.base | 0;
-    const RR = (this.base + this.size) | 0;
+    const RR = (this.base + this.size + RING_PAD) | 0;
     let w = this.w | 0;
     let pkL = 0;
     let pkR = 0;

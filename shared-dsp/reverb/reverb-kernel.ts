@@ -91,6 +91,8 @@ const DIP_MS = 4;
 const EARLY_LEVEL = 0.5;
 
 export const REVERB_METER_SIZE = 4;
+/** words between the scratch regions beyond their length (see prepare) */
+const SCRATCH_PAD = 24;
 
 // values at the end of the slice (ends[]), read through one small method
 const END_PREDELAY = 0;
@@ -160,16 +162,18 @@ export class ReverbKernel implements Kernel {
   prepare(sampleRate: number, maxFrames: number, _channels: number): void {
     this.fs = sampleRate;
     const n = (this.scratchLen = Math.max(128, maxFrames));
+    // regions n + SCRATCH_PAD words apart: at 1 KiB steps every fourth would alias (blocks.ts, RING_PAD)
+    const r = n + SCRATCH_PAD;
     this.PL = 0;
-    this.PR = n;
-    this.TL = 2 * n;
-    this.TR = 3 * n;
-    this.EL = 4 * n;
-    this.ER = 5 * n;
+    this.PR = r;
+    this.TL = 2 * r;
+    this.TR = 3 * r;
+    this.EL = 4 * r;
+    this.ER = 5 * r;
     const predelayMax = Math.ceil((MAX_PREDELAY_MS * sampleRate) / 1000) + 2;
     const earlyMaxMs = Math.max(...CHAMBER_EARLY.leftMs, ...CHAMBER_EARLY.rightMs, ...ROOM_EARLY.leftMs, ...ROOM_EARLY.rightMs);
     const earlyMax = Math.ceil((earlyMaxMs * MAX_SIZE_SCALE * sampleRate) / 1000) + 2;
-    const pdBase = 6 * n;
+    const pdBase = 6 * r;
     const erBase = pdBase + Predelay.sizeFor(predelayMax);
     this.X = new Float64Array(erBase + EarlyReflections.sizeFor(earlyMax));
     this.predelay.place(pdBase, predelayMax);
