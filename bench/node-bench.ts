@@ -25,6 +25,8 @@ export interface NodeResult {
 
 const SR = 48000;
 const BLOCK = 128;
+/** CPU seconds of warm-up before a case is timed */
+const WARM_UP_CPU_S = 0.3;
 
 function noise(frames: number, seed: number): Float32Array {
   const x = new Float32Array(frames);
@@ -77,7 +79,7 @@ export function benchKernel(
   params: ParamSet,
   createKernel: (bank: ParamBank) => Kernel,
   cases: BenchCase[],
-  { seconds = 10, runs = 7 } = {},
+  { seconds = 20, runs = 9 } = {},
 ): NodeResult[] {
   const input = [noise(SR * 2, 1), noise(SR * 2, 2)];
   const results: NodeResult[] = [];
@@ -89,7 +91,10 @@ export function benchKernel(
     const kernel = createKernel(bank);
     kernel.prepare(SR, BLOCK, 2);
     c.setup(bank, params);
-    timeRun(kernel, bank, input, 2); // warm-up: JIT, settle ramps
+    // warm-up: ramps settle and V8 finishes tiering up (a cold kernel runs at a fraction of its
+    // speed for its first tens of milliseconds): at least WARM_UP_CPU_S of CPU time
+    let warm = 0;
+    for (let k = 0; k < 40 && warm < WARM_UP_CPU_S; k++) warm += 2 / timeRun(kernel, bank, input, 2);
     const xs = Array.from({ length: runs }, () => timeRun(kernel, bank, input, seconds));
     const st = stats(xs);
     results.push({ plugin, case: c.name, medianX: st.median, minX: st.min, maxX: st.max, runs, vsPassThrough: st.median / base.median });

@@ -22,7 +22,7 @@
  * filter states are flushed below 1e-30 after every block.
  */
 import { AllpassChain } from './allpass-chain.js';
-import { PATH_COEFS, PATH_STATE, readFixed2, readModulated2, RING_PAD, ST_D, ST_K, ST_STEP } from './blocks.js';
+import { PATH_COEFS, PATH_STATE, readFixed2, readModulated, RING_PAD, ST_D, ST_K, ST_STEP } from './blocks.js';
 import type { DecayDesign } from './decay-design.js';
 import {
   FDN_LINES, FDN_MAX_DIFFUSER_MS, FDN_MAX_LINE_MS, FDN_MOD_PHASE, FDN_MOD_RATIO,
@@ -213,12 +213,10 @@ export class Fdn {
       readFixed2(H, w, mask, b,
         r0 + 2 * ring, len[2], COEF + 2 * PATH_COEFS, STATE + 2 * PATH_STATE, LINE_OUT + 2 * MOD_BLOCK,
         r0 + 3 * ring, len[3], COEF + 3 * PATH_COEFS, STATE + 3 * PATH_STATE, LINE_OUT + 3 * MOD_BLOCK);
-      readModulated2(H, w, mask, b,
-        r0 + 4 * ring, COEF + 4 * PATH_COEFS, STATE + 4 * PATH_STATE, LINE_OUT + 4 * MOD_BLOCK,
-        r0 + 5 * ring, COEF + 5 * PATH_COEFS, STATE + 5 * PATH_STATE, LINE_OUT + 5 * MOD_BLOCK);
-      readModulated2(H, w, mask, b,
-        r0 + 6 * ring, COEF + 6 * PATH_COEFS, STATE + 6 * PATH_STATE, LINE_OUT + 6 * MOD_BLOCK,
-        r0 + 7 * ring, COEF + 7 * PATH_COEFS, STATE + 7 * PATH_STATE, LINE_OUT + 7 * MOD_BLOCK);
+      readModulated(H, w, mask, b, r0 + 4 * ring, COEF + 4 * PATH_COEFS, STATE + 4 * PATH_STATE, LINE_OUT + 4 * MOD_BLOCK);
+      readModulated(H, w, mask, b, r0 + 5 * ring, COEF + 5 * PATH_COEFS, STATE + 5 * PATH_STATE, LINE_OUT + 5 * MOD_BLOCK);
+      readModulated(H, w, mask, b, r0 + 6 * ring, COEF + 6 * PATH_COEFS, STATE + 6 * PATH_STATE, LINE_OUT + 6 * MOD_BLOCK);
+      readModulated(H, w, mask, b, r0 + 7 * ring, COEF + 7 * PATH_COEFS, STATE + 7 * PATH_STATE, LINE_OUT + 7 * MOD_BLOCK);
       this.w = mixAndWrite(H, X, (inL + j) | 0, (inR + j) | 0, (outL + j) | 0, (outR + j) | 0, b, w, mask, r0, ring);
       this.modCount -= b;
       j += b;

@@ -24,7 +24,7 @@
  * power-of-two segment rings.
  */
 import { AllpassChain } from './allpass-chain.js';
-import { PATH_COEFS, PATH_STATE, readFixed2, readModulated2, RING_PAD, ST_D, ST_K, ST_STEP } from './blocks.js';
+import { PATH_COEFS, PATH_STATE, readFixed2, readModulated, RING_PAD, ST_D, ST_K, ST_STEP } from './blocks.js';
 import type { DecayDesign } from './decay-design.js';
 import { SINE_TABLE, SINE_TABLE_SIZE } from './lfo.js';
 import {
@@ -230,9 +230,8 @@ export class Plate {
       r0 + SEG_D2L * ring, len[SEG_D2L], COEF + SEG_D2L * F, STATE + SEG_D2L * S, BUF + SEG_D2L * M,
       r0 + SEG_D2R * ring, len[SEG_D2R], COEF + SEG_D2R * F, STATE + SEG_D2R * S, BUF + SEG_D2R * M);
     // the modulated allpasses' internal delays (decay diffusion 1)
-    readModulated2(H, w, mask, b,
-      r0 + SEG_AP1L * ring, COEF + SEG_AP1L * F, STATE + SEG_AP1L * S, BUF + SEG_AP1L * M,
-      r0 + SEG_AP1R * ring, COEF + SEG_AP1R * F, STATE + SEG_AP1R * S, BUF + SEG_AP1R * M);
+    readModulated(H, w, mask, b, r0 + SEG_AP1L * ring, COEF + SEG_AP1L * F, STATE + SEG_AP1L * S, BUF + SEG_AP1L * M);
+    readModulated(H, w, mask, b, r0 + SEG_AP1R * ring, COEF + SEG_AP1R * F, STATE + SEG_AP1R * S, BUF + SEG_AP1R * M);
     // delay 1 (its decay filter stands for the paper's damping)
     readFixed2(H, w, mask, b,
       r0 + SEG_D1L * ring, len[SEG_D1L], COEF + SEG_D1L * F, STATE + SEG_D1L * S, BUF + SEG_D1L * M,
