@@ -127,6 +127,8 @@ export class LimiterKernel implements Kernel {
   private delayMask = 0;
   private wp = 0;
   private tps: TruePeakDetector[] = [];
+  /** one channel's input after the pre gain (what the delay line holds), for the true-peak pass */
+  private scaled = new Float64Array(0);
   private chains: GainChain[] = [];
   private dithers: Dither[] = [];
   private meter: LoudnessMeter | null = null;
@@ -179,6 +181,7 @@ export class LimiterKernel implements Kernel {
     this.delayMask = cap - 1;
     this.delay = [];
     this.tps = [];
+    this.scaled = new Float64Array(CHUNK);
     this.chains = [];
     this.dithers = [];
     this.peak = [];
@@ -354,31 +357,36 @@ export class LimiterKernel implements Kernel {
     const tpOn = this.truePeak;
     const pre0 = this.ramp[PRE];
     const preStep = this.ramp[PRE_STEP];
+    const xs = this.scaled;
     for (let c = 0; c < nch; c++) {
       const x = inputs[c];
       const ring = this.delay[c];
       const pk = this.peak[c];
-      const det = this.tps[c];
       let wp = this.wp;
       let pre = pre0;
       let inPk = this.inPeak[c < 2 ? c : 1];
       for (let i = 0; i < m; i++) {
         const v = x[s + i];
-        const xs = v * pre;
+        const y = v * pre;
         pre += preStep;
-        ring[wp] = xs;
+        ring[wp] = y;
         wp = (wp + 1) & mask;
+        xs[i] = y;
         // Math.abs compiles branch-free; a sign test mispredicts on noise-like audio
         const a = Math.abs(v);
         if (a > inPk) inPk = a;
-        let pv = Math.abs(xs);
-        if (tpOn) {
-          const t = det.push(xs);
-          if (t > pv) pv = t;
-        }
-        pk[i] = pv;
       }
       this.inPeak[c < 2 ? c : 1] = inPk;
+      if (tpOn) {
+        // the interpolated points between the delayed samples, then the sample itself
+        this.tps[c].interpolate(xs, 0, m, pk, 0);
+        for (let i = 0; i < m; i++) {
+          const a = Math.abs(xs[i]);
+          if (a > pk[i]) pk[i] = a;
+        }
+      } else {
+        for (let i = 0; i < m; i++) pk[i] = Math.abs(xs[i]);
+      }
     }
   }
 

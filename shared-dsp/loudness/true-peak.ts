@@ -70,11 +70,20 @@ export function truePeakInterpolator(): Float64Array {
   return h;
 }
 
+/** samples of history the window keeps: the FIR spans 12 inputs, and past() reaches 11 back */
+const HISTORY = TP_TAPS_PER_PHASE;
+/** frames interpolated per pass over the window */
+const WINDOW_BLOCK = 128;
+
 /**
  * 4x true-peak detector for one channel. Uses the filter's symmetry: with
  * s_j = x[m-j] + x[m-11+j] and d_j = x[m-j] - x[m-11+j] (j = 0..5),
  * y0 = A0 + B0, y3 = A0 - B0, y1 = A1 + B1, y2 = A1 - B1 where A = sum p_j s_j, B = sum q_j d_j,
  * p and q the even and odd halves of phases 0 and 1; so max(|y0|, |y3|) = |A0| + |B0|.
+ *
+ * The input runs through a linear window: the last HISTORY samples, then up to WINDOW_BLOCK new
+ * ones, so a block's interpolation reads one array at fixed offsets with its 24 coefficients
+ * in locals (no ring index per tap, no coefficient loads per sample).
  */
 export class TruePeakDetector {
   /** audio delay (input samples) that aligns push()'s result with the span it describes; see the file comment */
@@ -84,9 +93,11 @@ export class TruePeakDetector {
 
   /** even/odd halves of phase 0 and phase 1: p0[6], q0[6], p1[6], q1[6] */
   private readonly pq: Float64Array;
-  /** last 12 inputs, twice (ring of 12 mirrored into 24 so a window is contiguous); x[m-j] = ring[pos + j] */
-  private readonly ring = new Float64Array(2 * TP_TAPS_PER_PHASE);
-  private pos = 0;
+  /** x[m-HISTORY+1 .. m] at [0, HISTORY), then the block being interpolated */
+  private readonly win = new Float64Array(HISTORY + WINDOW_BLOCK);
+  /** one result of push(); a block's results in processBlock() */
+  private readonly one = new Float64Array(1);
+  private readonly ys = new Float64Array(WINDOW_BLOCK);
   /** max(interpolated, sample) |.| seen by processBlock since reset (linear) */
   peak = 0;
 
@@ -105,8 +116,7 @@ export class TruePeakDetector {
   }
 
   reset(): void {
-    this.ring.fill(0);
-    this.pos = 0;
+    this.win.fill(0);
     this.peak = 0;
   }
 
@@ -115,55 +125,82 @@ export class TruePeakDetector {
    * (sample peaks not included, the held peak not updated).
    */
   push(x: number): number {
-    const r = this.ring;
-    const pos = this.pos === 0 ? 11 : this.pos - 1;
-    this.pos = pos;
-    r[pos] = x;
-    r[pos + 12] = x;
-    return this.interpolatedMax(pos);
+    const w = this.win;
+    w[HISTORY] = x;
+    this.interpolateWindow(1, this.one, 0);
+    w.copyWithin(0, 1, HISTORY + 1);
+    return this.one[0];
   }
 
   /** the input sample pushed `delay` samples ago (0 = the latest), delay 0..11 */
   past(delay: number): number {
-    return this.ring[this.pos + delay];
+    return this.win[HISTORY - 1 - delay];
+  }
+
+  /**
+   * Feed x[off, off + n); out[outOff + i] = max |.| of the 4 interpolated points that push(x[off + i])
+   * would return (sample peaks not included, the held peak not updated).
+   */
+  interpolate(x: Float32Array | Float64Array, off: number, n: number, out: Float64Array, outOff: number): void {
+    const w = this.win;
+    for (let done = 0; done < n; ) {
+      const len = n - done < WINDOW_BLOCK ? n - done : WINDOW_BLOCK;
+      for (let i = 0; i < len; i++) w[HISTORY + i] = x[off + done + i];
+      this.interpolateWindow(len, out, outOff + done);
+      w.copyWithin(0, len, len + HISTORY);
+      done += len;
+    }
   }
 
   /** Feed x[start, end); returns the block's max(interpolated, sample) |.| and updates `peak`. */
   processBlock(x: Float32Array, start: number, end: number): number {
-    const r = this.ring;
-    let pos = this.pos;
+    const w = this.win;
     let mx = 0;
-    for (let n = start; n < end; n++) {
-      const v = x[n];
-      pos = pos === 0 ? 11 : pos - 1;
-      r[pos] = v;
-      r[pos + 12] = v;
-      const y = this.interpolatedMax(pos);
-      const a = Math.abs(v); // branch-free: sign tests mispredict on noise-like audio
-      if (y > mx) mx = y;
-      if (a > mx) mx = a;
+    for (let pos = start; pos < end; ) {
+      const len = end - pos < WINDOW_BLOCK ? end - pos : WINDOW_BLOCK;
+      for (let i = 0; i < len; i++) {
+        const v = x[pos + i];
+        w[HISTORY + i] = v;
+        const a = Math.abs(v); // branch-free: sign tests mispredict on noise-like audio
+        if (a > mx) mx = a;
+      }
+      const y = this.ys;
+      this.interpolateWindow(len, y, 0);
+      for (let i = 0; i < len; i++) if (y[i] > mx) mx = y[i];
+      w.copyWithin(0, len, len + HISTORY);
+      pos += len;
     }
-    this.pos = pos;
     if (mx > this.peak) this.peak = mx;
     return mx;
   }
 
-  private interpolatedMax(pos: number): number {
-    const r = this.ring;
+  /** out[outOff + i] for the n samples at win[HISTORY, HISTORY + n) */
+  private interpolateWindow(n: number, out: Float64Array, outOff: number): void {
+    const w = this.win;
     const c = this.pq;
-    let A0 = 0, B0 = 0, A1 = 0, B1 = 0;
-    for (let j = 0; j < 6; j++) {
-      const u = r[pos + j];
-      const w = r[pos + 11 - j];
-      const s = u + w;
-      const d = u - w;
-      A0 += c[j] * s;
-      B0 += c[6 + j] * d;
-      A1 += c[12 + j] * s;
-      B1 += c[18 + j] * d;
+    const p0 = c[0], p1 = c[1], p2 = c[2], p3 = c[3], p4 = c[4], p5 = c[5];
+    const q0 = c[6], q1 = c[7], q2 = c[8], q3 = c[9], q4 = c[10], q5 = c[11];
+    const r0 = c[12], r1 = c[13], r2 = c[14], r3 = c[15], r4 = c[16], r5 = c[17];
+    const t0 = c[18], t1 = c[19], t2 = c[20], t3 = c[21], t4 = c[22], t5 = c[23];
+    for (let i = 0; i < n; i = (i + 1) | 0) {
+      // x[m - j] = w[b - j], b = HISTORY + i; the window's oldest tap x[m - 11] = w[i + 1]
+      const b = (i + HISTORY) | 0;
+      const u0 = w[b], v0 = w[(b - 11) | 0];
+      const u1 = w[(b - 1) | 0], v1 = w[(b - 10) | 0];
+      const u2 = w[(b - 2) | 0], v2 = w[(b - 9) | 0];
+      const u3 = w[(b - 3) | 0], v3 = w[(b - 8) | 0];
+      const u4 = w[(b - 4) | 0], v4 = w[(b - 7) | 0];
+      const u5 = w[(b - 5) | 0], v5 = w[(b - 6) | 0];
+      const s0 = u0 + v0, s1 = u1 + v1, s2 = u2 + v2, s3 = u3 + v3, s4 = u4 + v4, s5 = u5 + v5;
+      const d0 = u0 - v0, d1 = u1 - v1, d2 = u2 - v2, d3 = u3 - v3, d4 = u4 - v4, d5 = u5 - v5;
+      // sums in the order j = 0..5 (as a running sum from 0 would add them)
+      const A0 = p0 * s0 + p1 * s1 + p2 * s2 + p3 * s3 + p4 * s4 + p5 * s5;
+      const B0 = q0 * d0 + q1 * d1 + q2 * d2 + q3 * d3 + q4 * d4 + q5 * d5;
+      const A1 = r0 * s0 + r1 * s1 + r2 * s2 + r3 * s3 + r4 * s4 + r5 * s5;
+      const B1 = t0 * d0 + t1 * d1 + t2 * d2 + t3 * d3 + t4 * d4 + t5 * d5;
+      const m0 = Math.abs(A0) + Math.abs(B0);
+      const m1 = Math.abs(A1) + Math.abs(B1);
+      out[(outOff + i) | 0] = m0 > m1 ? m0 : m1;
     }
-    const m0 = Math.abs(A0) + Math.abs(B0);
-    const m1 = Math.abs(A1) + Math.abs(B1);
-    return m0 > m1 ? m0 : m1;
   }
 }
