@@ -54,6 +54,7 @@ export async function benchBrowser(ids: string[], { seconds = 60 } = {}): Promis
       const params = Object.values(paramsMod).find((v: any) => v && Array.isArray(v.list) && typeof v.wamInfo === 'function') as any;
       const cases = (Object.entries(casesMod).find(([k]) => k.endsWith('BenchCases'))![1] as () => BenchCase[])();
       for (const c of cases) {
+        if (c.signal && c.signal !== 'noise') continue; // Node-only cases
         const bank = new ParamBank(params.specs());
         c.setup(bank, params);
         const values: Record<string, number> = {};

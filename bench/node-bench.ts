@@ -11,6 +11,14 @@ import type { ParamSet } from '../shared-wam/params.js';
 export interface BenchCase {
   name: string;
   setup(bank: ParamBank, params: ParamSet): void;
+  /**
+   * What the timed runs feed: programme noise (the default), digital silence, or noise at
+   * 1e-40 (every sample a float32 subnormal). For the last two the kernel first gets 1 s of
+   * noise and then `settleSeconds` of the signal, so a tail has ended (or decayed as far as it
+   * can) before the clock starts. Such cases run in Node only.
+   */
+  signal?: 'noise' | 'silence' | 'subnormal';
+  settleSeconds?: number;
 }
 
 export interface NodeResult {
@@ -82,6 +90,8 @@ export function benchKernel(
   { seconds = 20, runs = 9 } = {},
 ): NodeResult[] {
   const input = [noise(SR * 2, 1), noise(SR * 2, 2)];
+  const silence = [new Float32Array(SR * 2), new Float32Array(SR * 2)];
+  const tiny = input.map((x) => x.map((v) => v * 1e-40));
   const results: NodeResult[] = [];
   const baseBank = new ParamBank(params.specs());
   const base = stats(Array.from({ length: runs }, () => timeRun(passThrough, baseBank, input, seconds)));
@@ -91,11 +101,17 @@ export function benchKernel(
     const kernel = createKernel(bank);
     kernel.prepare(SR, BLOCK, 2);
     c.setup(bank, params);
+    const signal = c.signal ?? 'noise';
+    const caseInput = signal === 'noise' ? input : signal === 'silence' ? silence : tiny;
+    if (signal !== 'noise') {
+      timeRun(kernel, bank, input, 1);
+      timeRun(kernel, bank, caseInput, c.settleSeconds ?? 60);
+    }
     // warm-up: ramps settle and V8 finishes tiering up (a cold kernel runs at a fraction of its
     // speed for its first tens of milliseconds): at least WARM_UP_CPU_S of CPU time
     let warm = 0;
-    for (let k = 0; k < 40 && warm < WARM_UP_CPU_S; k++) warm += 2 / timeRun(kernel, bank, input, 2);
-    const xs = Array.from({ length: runs }, () => timeRun(kernel, bank, input, seconds));
+    for (let k = 0; k < 40 && warm < WARM_UP_CPU_S; k++) warm += 2 / timeRun(kernel, bank, caseInput, 2);
+    const xs = Array.from({ length: runs }, () => timeRun(kernel, bank, caseInput, seconds));
     const st = stats(xs);
     results.push({ plugin, case: c.name, medianX: st.median, minX: st.min, maxX: st.max, runs, vsPassThrough: st.median / base.median });
   }

@@ -1,10 +1,15 @@
 /** Benchmark cases of the reverb kernel (a runner renders each through plugins/reverb/dsp.ts). */
 import type { ParamBank } from '../../shared-dsp/params/param-bank.js';
 import type { ParamSet } from '../../shared-wam/params.js';
+import type { BenchCase } from '../node-bench.js';
 
-export interface ReverbBenchCase {
-  readonly name: string;
-  setup(bank: ParamBank, params: ParamSet): void;
+export type ReverbBenchCase = BenchCase;
+
+/** issue 6's case: the hall at 3 s decay, every other control at its default */
+function hall3s(bank: ParamBank, params: ParamSet): void {
+  bank.resetToDefaults();
+  bank.setNow(params.index('algorithm'), params.get('algorithm').choices!.indexOf('hall'));
+  bank.setNow(params.index('decay'), 3);
 }
 
 export function reverbBenchCases(): ReverbBenchCase[] {
@@ -16,15 +21,11 @@ export function reverbBenchCases(): ReverbBenchCase[] {
         bank.resetToDefaults();
       },
     },
-    {
-      // issue 6's case: the hall at 3 s decay, every other control at its default
-      name: 'hall 3 s',
-      setup(bank, params) {
-        bank.resetToDefaults();
-        bank.setNow(params.index('algorithm'), params.get('algorithm').choices!.indexOf('hall'));
-        bank.setNow(params.index('decay'), 3);
-      },
-    },
+    { name: 'hall 3 s', setup: hall3s },
+    // issue 6: no denormal slowdown after 60 s of silence (CPU per block against 'hall 3 s'),
+    // and the harder case of an input that never stops but holds only float32 subnormals
+    { name: 'hall 3 s, 60 s silence', setup: hall3s, signal: 'silence', settleSeconds: 60 },
+    { name: 'hall 3 s, 60 s subnormal input', setup: hall3s, signal: 'subnormal', settleSeconds: 60 },
     {
       // hall, 3 s, deepest and fastest modulation, both wet filters on, 50 % mix, wide
       name: 'heavy',
