@@ -26,7 +26,7 @@ import { VnToggle } from './elements/toggle.js';
 
 export type { ParamHost, ParamListener, MeterListener } from './param-host.js';
 export { scopedTag, defineScoped, scopeFor, KIT_SCOPE, KIT_SCOPE_SALT } from './define.js';
-export { tokens, controlStyles, panel, ACCENTS } from './theme.js';
+export { tokens, controlStyles, panel, canvasPanel, ACCENTS } from './theme.js';
 export { editorFrame, editorSections } from './editor-styles.js';
 
 export { ParamController, type ParamBound } from './controllers/param-controller.js';
@@ -37,6 +37,7 @@ export { InlineEditController } from './controllers/inline-edit-controller.js';
 export { RafController, type FrameCallback } from './controllers/raf-controller.js';
 export { VisibilityController } from './controllers/visibility-controller.js';
 export { MeterController } from './controllers/meter-controller.js';
+export { ParamWatchController, type ParamWatch } from './controllers/param-watch-controller.js';
 export { CanvasController, type GraphContext, type GraphColors } from './controllers/canvas-controller.js';
 export { createControlSet, paramProperties, type ControlSet } from './controllers/control-set.js';
 
@@ -45,6 +46,7 @@ export * from './logic/axes.js';
 export * from './logic/meter-scale.js';
 export * from './logic/steps.js';
 export { PeakFrames } from './logic/peak-frames.js';
+export { HistoryRing } from './logic/history-ring.js';
 
 export { VnKnob, KNOB_TAG, knobTag } from './elements/knob.js';
 export { VnFader, FADER_TAG, faderTag } from './elements/fader.js';

@@ -8,6 +8,7 @@
  * - `panel`: the layout of a plugin GUI root: fills its host box (width/height 100 %), is a
  *   size container so GUIs adapt with @container queries, and offers .vn-row / .vn-section /
  *   .vn-grid helpers.
+ * - `canvasPanel`: a canvas view in a framed well (history, curves, scopes).
  */
 import { css } from 'lit';
 
@@ -189,5 +190,24 @@ export const panel = css`
     .vn-row {
       gap: 6px 8px;
     }
+  }
+`;
+
+/** A canvas view: the element is the framed well and its canvas fills it (size comes from layout). */
+export const canvasPanel = css`
+  :host {
+    display: block;
+    position: relative;
+    background: var(--_well);
+    border: 1px solid var(--_line);
+    border-radius: var(--_radius);
+    overflow: hidden;
+  }
+  canvas {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    display: block;
   }
 `;

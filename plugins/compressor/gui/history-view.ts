@@ -2,12 +2,21 @@
  * The scrolling history: the last HISTORY_SECONDS of input level (grey area), output level
  * (light line) and gain reduction (hanging from the top, on the same dB scale), newest at
  * the right, with the threshold as a dashed line. Fed by the meter frames (~30 Hz) into a
- * preallocated ring (level-history.ts); the canvas redraws on each frame, and only while it
- * is on screen (CanvasController).
+ * preallocated ring (the kit's HistoryRing); the canvas redraws on each frame, and only while
+ * it is on screen (CanvasController).
  */
-import { LitElement, css } from 'lit';
+import { LitElement } from 'lit';
 import { html } from 'lit/static-html.js';
-import { CanvasController, MeterController, tokens, type GraphContext, type ParamHost } from '../../../shared-ui/index.js';
+import {
+  CanvasController,
+  HistoryRing,
+  MeterController,
+  ParamWatchController,
+  canvasPanel,
+  tokens,
+  type GraphContext,
+  type ParamHost,
+} from '../../../shared-ui/index.js';
 import {
   COMP_METER_GR,
   COMP_METER_IN_L,
@@ -15,40 +24,25 @@ import {
   COMP_METER_OUT_L,
   COMP_METER_OUT_R,
 } from '../../../shared-dsp/dynamics/compressor-meters.js';
-import { FRAME_RATE, HISTORY_SECONDS, LevelHistory } from './level-history.js';
 
+const HISTORY_SECONDS = 5;
+const FRAME_RATE = 30;
 const DB_MIN = -60;
 const DB_MAX = 0;
+/** series of the ring */
+const IN = 0;
+const OUT = 1;
+const GR = 2;
 
 export class CompHistoryView extends LitElement {
   static override properties = { host: { attribute: false } };
 
-  static override styles = [
-    tokens,
-    css`
-      :host {
-        display: block;
-        position: relative;
-        background: var(--_well);
-        border: 1px solid var(--_line);
-        border-radius: var(--_radius);
-        overflow: hidden;
-      }
-      canvas {
-        position: absolute;
-        inset: 0;
-        width: 100%;
-        height: 100%;
-        display: block;
-      }
-    `,
-  ];
+  static override styles = [tokens, canvasPanel];
 
   declare host: ParamHost | undefined;
 
-  /** the ring the frames feed (public for tests and for the editor's readouts) */
-  readonly history = new LevelHistory(HISTORY_SECONDS * FRAME_RATE);
-  private unsubscribe: (() => void) | undefined;
+  /** the ring the frames feed: input, output and reduction in dB (public for tests) */
+  readonly history = new HistoryRing(HISTORY_SECONDS * FRAME_RATE, 3);
   private grColor = '';
 
   private readonly canvas = new CanvasController(this, {
@@ -63,30 +57,12 @@ export class CompHistoryView extends LitElement {
     this.canvas.requestDraw();
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.follow();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-  }
+  /** the threshold line moves with its parameter */
+  private readonly watch = new ParamWatchController(this, ['threshold'], () => this.canvas.requestDraw());
 
   protected override updated(changed: Map<string, unknown>): void {
-    if (changed.has('host')) {
-      this.follow();
-      this.history.clear();
-    }
+    if (changed.has('host')) this.history.clear();
     this.canvas.requestDraw();
-  }
-
-  private follow(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = this.host?.subscribe((id) => {
-      if (id === 'threshold') this.canvas.requestDraw();
-    });
   }
 
   protected override render() {
@@ -124,6 +100,9 @@ export class CompHistoryView extends LitElement {
     ctx.restore();
 
     const H = this.history;
+    const input = H.series[IN];
+    const output = H.series[OUT];
+    const reduction = H.series[GR];
     const n = H.count;
     const x0 = w - (n - 1) * step;
     if (n >= 2) {
@@ -131,7 +110,7 @@ export class CompHistoryView extends LitElement {
       ctx.save();
       ctx.beginPath();
       ctx.moveTo(x0, h);
-      for (let k = 0; k < n; k++) ctx.lineTo(x0 + k * step, Y(H.input[H.at(k)]));
+      for (let k = 0; k < n; k++) ctx.lineTo(x0 + k * step, Y(input[H.at(k)]));
       ctx.lineTo(w, h);
       ctx.closePath();
       ctx.globalAlpha = 0.24;
@@ -140,7 +119,7 @@ export class CompHistoryView extends LitElement {
       ctx.beginPath();
       for (let k = 0; k < n; k++) {
         const x = x0 + k * step;
-        const y = Y(H.input[H.at(k)]);
+        const y = Y(input[H.at(k)]);
         if (k === 0) ctx.moveTo(x, y);
         else ctx.lineTo(x, y);
       }
@@ -154,7 +133,7 @@ export class CompHistoryView extends LitElement {
       ctx.save();
       ctx.beginPath();
       ctx.moveTo(x0, 0);
-      for (let k = 0; k < n; k++) ctx.lineTo(x0 + k * step, Y(-H.reduction[H.at(k)]));
+      for (let k = 0; k < n; k++) ctx.lineTo(x0 + k * step, Y(-reduction[H.at(k)]));
       ctx.lineTo(w, 0);
       ctx.closePath();
       ctx.globalAlpha = 0.16;
@@ -163,7 +142,7 @@ export class CompHistoryView extends LitElement {
       ctx.beginPath();
       for (let k = 0; k < n; k++) {
         const x = x0 + k * step;
-        const y = Y(-H.reduction[H.at(k)]);
+        const y = Y(-reduction[H.at(k)]);
         if (k === 0) ctx.moveTo(x, y);
         else ctx.lineTo(x, y);
       }
@@ -179,7 +158,7 @@ export class CompHistoryView extends LitElement {
       ctx.beginPath();
       for (let k = 0; k < n; k++) {
         const x = x0 + k * step;
-        const y = Y(H.output[H.at(k)]);
+        const y = Y(output[H.at(k)]);
         if (k === 0) ctx.moveTo(x, y);
         else ctx.lineTo(x, y);
       }

@@ -7,9 +7,18 @@
  * Fed by the meter frames (~30 Hz) into a preallocated ring; the canvas redraws on each frame
  * and only while it is on screen (CanvasController).
  */
-import { LitElement, css } from 'lit';
+import { LitElement } from 'lit';
 import { html } from 'lit/static-html.js';
-import { CanvasController, MeterController, tokens, type GraphContext, type ParamHost } from '../../../shared-ui/index.js';
+import {
+  CanvasController,
+  HistoryRing,
+  MeterController,
+  ParamWatchController,
+  canvasPanel,
+  tokens,
+  type GraphContext,
+  type ParamHost,
+} from '../../../shared-ui/index.js';
 import {
   LIM_METER_GR,
   LIM_METER_IN_L,
@@ -17,7 +26,6 @@ import {
   LIM_METER_OUT_L,
   LIM_METER_OUT_R,
 } from '../../../shared-dsp/limiter/limiter-meters.js';
-import { HistoryRing } from './history-ring.js';
 
 export const HISTORY_SECONDS = 6;
 export const FRAME_RATE = 30;
@@ -31,32 +39,12 @@ const GR = 2;
 export class LimGrHistory extends LitElement {
   static override properties = { host: { attribute: false } };
 
-  static override styles = [
-    tokens,
-    css`
-      :host {
-        display: block;
-        position: relative;
-        background: var(--_well);
-        border: 1px solid var(--_line);
-        border-radius: var(--_radius);
-        overflow: hidden;
-      }
-      canvas {
-        position: absolute;
-        inset: 0;
-        width: 100%;
-        height: 100%;
-        display: block;
-      }
-    `,
-  ];
+  static override styles = [tokens, canvasPanel];
 
   declare host: ParamHost | undefined;
 
   /** the ring the frames feed (public for tests) */
   readonly history = new HistoryRing(HISTORY_SECONDS * FRAME_RATE, 3);
-  private unsubscribe: (() => void) | undefined;
   private grColor = '';
 
   private readonly canvas = new CanvasController(this, {
@@ -72,31 +60,12 @@ export class LimGrHistory extends LitElement {
     this.canvas.requestDraw();
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.follow();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-  }
+  /** the ceiling line moves with its parameters */
+  private readonly watch = new ParamWatchController(this, ['ceiling', 'trim'], () => this.canvas.requestDraw());
 
   protected override updated(changed: Map<string, unknown>): void {
-    if (changed.has('host')) {
-      this.follow();
-      this.history.clear();
-    }
+    if (changed.has('host')) this.history.clear();
     this.canvas.requestDraw();
-  }
-
-  /** the ceiling line moves with its parameter */
-  private follow(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = this.host?.subscribe((id) => {
-      if (id === 'ceiling' || id === 'trim') this.canvas.requestDraw();
-    });
   }
 
   protected override render() {

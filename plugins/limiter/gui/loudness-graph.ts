@@ -7,9 +7,17 @@
  */
 import { LitElement, css } from 'lit';
 import { html } from 'lit/static-html.js';
-import { CanvasController, MeterController, tokens, type GraphContext, type ParamHost } from '../../../shared-ui/index.js';
+import {
+  CanvasController,
+  HistoryRing,
+  MeterController,
+  ParamWatchController,
+  canvasPanel,
+  tokens,
+  type GraphContext,
+  type ParamHost,
+} from '../../../shared-ui/index.js';
 import { LIM_METER_INTEGRATED, LIM_METER_SHORT_TERM } from '../../../shared-dsp/limiter/limiter-meters.js';
-import { HistoryRing } from './history-ring.js';
 import { reading, targetAt } from './target-math.js';
 
 export const LOUDNESS_SECONDS = 60;
@@ -24,22 +32,10 @@ export class LimLoudnessGraph extends LitElement {
 
   static override styles = [
     tokens,
+    canvasPanel,
     css`
       :host {
-        display: block;
-        position: relative;
-        background: var(--_well);
-        border: 1px solid var(--_line);
-        border-radius: var(--_radius);
-        overflow: hidden;
         min-height: 60px;
-      }
-      canvas {
-        position: absolute;
-        inset: 0;
-        width: 100%;
-        height: 100%;
-        display: block;
       }
     `,
   ];
@@ -50,7 +46,6 @@ export class LimLoudnessGraph extends LitElement {
   readonly history = new HistoryRing(LOUDNESS_SECONDS * POINTS_PER_SECOND, 1);
   private integrated = -Infinity;
   private frames = 0;
-  private unsubscribe: (() => void) | undefined;
 
   private readonly canvas = new CanvasController(this, {
     canvas: () => this.renderRoot.querySelector('canvas'),
@@ -73,30 +68,12 @@ export class LimLoudnessGraph extends LitElement {
     this.canvas.requestDraw();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.follow();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-  }
+  /** the target line moves with its parameter */
+  private readonly watch = new ParamWatchController(this, ['target'], () => this.canvas.requestDraw());
 
   protected override updated(changed: Map<string, unknown>): void {
-    if (changed.has('host')) {
-      this.follow();
-      this.clear();
-    }
+    if (changed.has('host')) this.clear();
     this.canvas.requestDraw();
-  }
-
-  private follow(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = this.host?.subscribe((id) => {
-      if (id === 'target') this.canvas.requestDraw();
-    });
   }
 
   protected override render() {

@@ -1,7 +1,7 @@
 /**
- * A fixed-length history of display values (one or more series sharing one write position):
- * preallocated Float32Array rings, so pushing never allocates. Read oldest to newest with
- * at(k), k = 0 .. count - 1.
+ * A fixed-length history of display values: one to three series sharing one write position
+ * (e.g. input, output and gain reduction per meter frame). Preallocated Float32Array rings,
+ * so pushing never allocates. Read oldest to newest: series[s][at(k)], k = 0 .. count - 1.
  */
 export class HistoryRing {
   readonly capacity: number;
@@ -11,12 +11,13 @@ export class HistoryRing {
   /** index of the next write */
   private head = 0;
 
-  constructor(capacity: number, seriesCount: number) {
+  constructor(capacity: number, seriesCount = 1) {
     this.capacity = Math.max(2, Math.floor(capacity));
-    this.series = Array.from({ length: Math.max(1, seriesCount) }, () => new Float32Array(this.capacity));
+    const n = Math.min(3, Math.max(1, Math.floor(seriesCount)));
+    this.series = Array.from({ length: n }, () => new Float32Array(this.capacity));
   }
 
-  /** append one entry: a value per series (missing ones keep the slot's old value) */
+  /** append one entry, a value per series (values beyond the ring's series are ignored) */
   push(a: number, b = 0, c = 0): void {
     const i = this.head;
     const s = this.series;
@@ -27,15 +28,10 @@ export class HistoryRing {
     if (this.count < this.capacity) this.count++;
   }
 
-  /** ring index of the k-th held entry, 0 = oldest */
+  /** ring index of the k-th held entry, 0 = oldest, count - 1 = newest */
   at(k: number): number {
     const i = this.head - this.count + k;
     return i < 0 ? i + this.capacity : i;
-  }
-
-  /** the newest value of a series (NaN when empty) */
-  last(series = 0): number {
-    return this.count > 0 ? this.series[series][this.at(this.count - 1)] : NaN;
   }
 
   clear(): void {
