@@ -16,9 +16,10 @@ import { LitElement, css } from 'lit';
 import { html, unsafeStatic } from 'lit/static-html.js';
 import type { ParamHost } from '../param-host.js';
 import { scopedTag } from '../define.js';
-import { tokens } from '../theme.js';
+import { canvasPanel, tokens } from '../theme.js';
 import { CanvasController, type GraphContext } from '../controllers/canvas-controller.js';
 import { MeterController } from '../controllers/meter-controller.js';
+import { ParamWatchController } from '../controllers/param-watch-controller.js';
 import { drawFreqGrid } from '../graph-grid.js';
 import { AUDIO_BAND, type DbAxis, type FreqAxis } from '../logic/axes.js';
 
@@ -50,25 +51,13 @@ export class VnGraph extends LitElement {
 
   static override styles = [
     tokens,
+    canvasPanel,
     css`
       :host {
-        display: block;
-        position: relative;
         width: 100%;
         height: var(--vn-graph-height, 180px);
         min-height: 40px;
-        background: var(--_well);
-        border: 1px solid var(--_line);
-        border-radius: var(--_radius);
-        overflow: hidden;
         box-sizing: border-box;
-      }
-      canvas {
-        position: absolute;
-        inset: 0;
-        width: 100%;
-        height: 100%;
-        display: block;
       }
     `,
   ];
@@ -85,8 +74,6 @@ export class VnGraph extends LitElement {
   declare fMax: number;
   declare label: string | undefined;
 
-  private unsubscribe: (() => void) | undefined;
-  private subscribed: ParamHost | undefined;
   private readonly meter = new MeterController(
     this as LitElement & { host?: ParamHost },
     () => this.canvas.requestDraw(),
@@ -96,6 +83,11 @@ export class VnGraph extends LitElement {
     canvas: () => this.renderRoot.querySelector('canvas'),
     draw: (g) => this.paint(g),
   });
+  private readonly paramWatch = new ParamWatchController(
+    this,
+    (id) => !this.watch || this.watch.includes(id),
+    () => this.canvas.requestDraw(),
+  );
 
   constructor() {
     super();
@@ -111,35 +103,6 @@ export class VnGraph extends LitElement {
   /** redraw on the next frame (e.g. after changing data the draw function reads) */
   redraw(): void {
     this.canvas.requestDraw();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.follow();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.subscribed = undefined;
-  }
-
-  private follow(): void {
-    const host = this.isConnected ? this.host : undefined;
-    if (host === this.subscribed) return;
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.subscribed = host;
-    if (host) this.unsubscribe = host.subscribe(this.onParam);
-  }
-
-  private readonly onParam = (id: string): void => {
-    if (!this.watch || this.watch.includes(id)) this.canvas.requestDraw();
-  };
-
-  override willUpdate(): void {
-    this.follow();
   }
 
   override updated(): void {

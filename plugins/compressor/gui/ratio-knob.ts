@@ -6,7 +6,7 @@
  */
 import { LitElement, css } from 'lit';
 import { html } from 'lit/static-html.js';
-import { knobTag, tokens, type ParamHost } from '../../../shared-ui/index.js';
+import { ParamWatchController, knobTag, tokens, type ParamHost } from '../../../shared-ui/index.js';
 import { effectiveRatio } from '../../../shared-dsp/dynamics/gain-computer.js';
 import { formatRatio } from './curve-model.js';
 
@@ -43,41 +43,21 @@ export class CompRatioKnob extends LitElement {
 
   declare host: ParamHost | undefined;
   declare text: string;
-  private unsubscribe: (() => void) | undefined;
-  private bound: ParamHost | undefined;
+
+  private readonly watch = new ParamWatchController(
+    this,
+    ['ratio'],
+    (_, ratio) => this.show(ratio),
+    (host) => this.show(host.getValue('ratio')),
+  );
 
   constructor() {
     super();
     this.text = '';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.follow();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.bound = undefined;
-  }
-
-  protected override willUpdate(): void {
-    if (this.host !== this.bound) this.follow();
-  }
-
-  private follow(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.bound = this.isConnected ? this.host : undefined;
-    const host = this.bound;
-    if (!host) return;
-    const show = () => (this.text = formatRatio(effectiveRatio(host.getValue('ratio'))));
-    show();
-    this.unsubscribe = host.subscribe((id) => {
-      if (id === 'ratio') show();
-    });
+  private show(ratio: number): void {
+    this.text = formatRatio(effectiveRatio(ratio));
   }
 
   private readonly openEditor = (e: MouseEvent): void => {

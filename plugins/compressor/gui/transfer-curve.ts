@@ -7,7 +7,15 @@
  */
 import { LitElement, css } from 'lit';
 import { html } from 'lit/static-html.js';
-import { CanvasController, MeterController, tokens, type GraphContext, type ParamHost } from '../../../shared-ui/index.js';
+import {
+  CanvasController,
+  MeterController,
+  ParamWatchController,
+  canvasPanel,
+  tokens,
+  type GraphContext,
+  type ParamHost,
+} from '../../../shared-ui/index.js';
 import { COMP_METER_LEVEL } from '../../../shared-dsp/dynamics/compressor-meters.js';
 import { TransferModel, formatRatio } from './curve-model.js';
 
@@ -26,22 +34,10 @@ export class CompTransferCurve extends LitElement {
 
   static override styles = [
     tokens,
+    canvasPanel,
     css`
       :host {
-        display: block;
-        position: relative;
-        background: var(--_well);
-        border: 1px solid var(--_line);
-        border-radius: var(--_radius);
-        overflow: hidden;
         touch-action: none;
-      }
-      canvas {
-        position: absolute;
-        inset: 0;
-        width: 100%;
-        height: 100%;
-        display: block;
       }
       canvas[data-grab] {
         cursor: ew-resize;
@@ -52,7 +48,6 @@ export class CompTransferCurve extends LitElement {
   declare host: ParamHost | undefined;
 
   private readonly model = new TransferModel();
-  private unsubscribe: (() => void) | undefined;
   private dotDb = -Infinity;
   private lastFrameAt = 0;
   private width = 1;
@@ -66,32 +61,18 @@ export class CompTransferCurve extends LitElement {
   });
 
   private readonly meters = new MeterController(this as LitElement & { host?: ParamHost }, (frame) => this.onFrame(frame));
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.follow();
-  }
+  private readonly watch = new ParamWatchController(this, CURVE_IDS, () => this.canvas.requestDraw());
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
     if (this.dragging !== null) this.host?.endGesture('threshold');
     this.dragging = null;
     clearTimeout(this.staleTimer);
     this.staleTimer = undefined;
   }
 
-  protected override updated(changed: Map<string, unknown>): void {
-    if (changed.has('host')) this.follow();
+  protected override updated(): void {
     this.canvas.requestDraw();
-  }
-
-  private follow(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = this.host?.subscribe((id) => {
-      if (CURVE_IDS.has(id)) this.canvas.requestDraw();
-    });
   }
 
   private onFrame(frame: Float32Array): void {

@@ -12,6 +12,8 @@ import { html } from 'lit/static-html.js';
 import {
   CanvasController,
   MeterController,
+  ParamWatchController,
+  canvasPanel,
   choiceTag,
   drawFreqGrid,
   toggleTag,
@@ -42,23 +44,13 @@ export class EqGraph extends LitElement {
 
   static override styles = [
     tokens,
+    canvasPanel,
     css`
       :host {
-        display: block;
-        position: relative;
         min-height: 160px;
-        background: var(--_well);
-        border: 1px solid var(--_line);
-        border-radius: var(--_radius);
-        overflow: hidden;
         touch-action: none;
       }
       canvas {
-        position: absolute;
-        inset: 0;
-        width: 100%;
-        height: 100%;
-        display: block;
         cursor: crosshair;
       }
       .menu {
@@ -86,7 +78,6 @@ export class EqGraph extends LitElement {
   private readonly pre = new SpectrumAnalyser();
   private readonly post = new SpectrumAnalyser();
   private freqs: Float64Array = new Float64Array(0);
-  private unsubscribe: (() => void) | undefined;
   private drag: { n: number; id: number; q: boolean; startY: number; startQ: number } | null = null;
   private menuPos = { x: 0, y: 0 };
   private width = 1;
@@ -108,6 +99,17 @@ export class EqGraph extends LitElement {
     () => this.analyser !== 'off',
   );
 
+  /** every parameter can move the curves; a band's own change drops only its cached response */
+  private readonly watch = new ParamWatchController(
+    this,
+    () => true,
+    (id) => {
+      const m = /^b(\d)_/.exec(id);
+      if (m) this.cache.invalidate(Number(m[1]));
+      this.canvas.requestDraw();
+    },
+  );
+
   constructor() {
     super();
     this.selected = 0;
@@ -120,22 +122,8 @@ export class EqGraph extends LitElement {
     return this.host?.sampleRate ?? 48000;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.follow();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-  }
-
   protected override updated(changed: Map<string, unknown>): void {
-    if (changed.has('host')) {
-      this.follow();
-      this.cache.invalidate();
-    }
+    if (changed.has('host')) this.cache.invalidate();
     if (changed.has('analyser')) {
       this.pre.reset();
       this.post.reset();
@@ -144,15 +132,6 @@ export class EqGraph extends LitElement {
       this.pre.peakHold = this.post.peakHold = this.peakHold;
     }
     this.canvas.requestDraw();
-  }
-
-  private follow(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = this.host?.subscribe((id) => {
-      const m = /^b(\d)_/.exec(id);
-      if (m) this.cache.invalidate(Number(m[1]));
-      this.canvas.requestDraw();
-    });
   }
 
   protected override render() {

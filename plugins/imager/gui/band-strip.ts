@@ -12,7 +12,17 @@
  */
 import { LitElement, css } from 'lit';
 import { html } from 'lit/static-html.js';
-import { CanvasController, freqGrid, freqToX, tokens, xToFreq, type GraphContext, type ParamHost } from '../../../shared-ui/index.js';
+import {
+  CanvasController,
+  ParamWatchController,
+  canvasPanel,
+  freqGrid,
+  freqToX,
+  tokens,
+  xToFreq,
+  type GraphContext,
+  type ParamHost,
+} from '../../../shared-ui/index.js';
 import { BAND_COLORS, WIDTH_MAX, bandLayout, shortFreq, type BandLayout } from './stereo-model.js';
 
 const TOP = 18;
@@ -38,23 +48,11 @@ export class ImagerBandStrip extends LitElement {
 
   static override styles = [
     tokens,
+    canvasPanel,
     css`
       :host {
-        display: block;
-        position: relative;
         min-height: 100px;
-        background: var(--_well);
-        border: 1px solid var(--_line);
-        border-radius: var(--_radius);
-        overflow: hidden;
         touch-action: none;
-      }
-      canvas {
-        position: absolute;
-        inset: 0;
-        width: 100%;
-        height: 100%;
-        display: block;
       }
     `,
   ];
@@ -66,7 +64,6 @@ export class ImagerBandStrip extends LitElement {
   private height = 1;
   private layout: BandLayout | undefined;
   private drag: DragState | null = null;
-  private unsubscribe: (() => void) | undefined;
 
   private readonly canvas = new CanvasController(this, {
     canvas: () => this.renderRoot.querySelector('canvas'),
@@ -74,33 +71,24 @@ export class ImagerBandStrip extends LitElement {
     animate: false,
   });
 
+  private readonly watch = new ParamWatchController(
+    this,
+    (id) => /^(width|bands|xover|monoOn|monoBelow)/.test(id),
+    () => this.canvas.requestDraw(),
+  );
+
   constructor() {
     super();
     this.hover = null;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.follow();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
     this.endDrag();
   }
 
-  protected override updated(changed: Map<string, unknown>): void {
-    if (changed.has('host')) this.follow();
+  protected override updated(): void {
     this.canvas.requestDraw();
-  }
-
-  private follow(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = this.host?.subscribe((id) => {
-      if (/^(width|bands|xover|monoOn|monoBelow)/.test(id)) this.canvas.requestDraw();
-    });
   }
 
   protected override render() {

@@ -13,7 +13,7 @@
  */
 import { LitElement, css } from 'lit';
 import { html } from 'lit/static-html.js';
-import { CanvasController, MeterController, tokens, type GraphContext, type ParamHost } from '../../../shared-ui/index.js';
+import { CanvasController, MeterController, canvasPanel, tokens, type GraphContext, type ParamHost } from '../../../shared-ui/index.js';
 import { IMAGER_METER, IMAGER_SCOPE_POINTS } from '../../../shared-dsp/stereo/imager-meters.js';
 import { toScopePoints } from '../../../shared-dsp/stereo/correlation.js';
 import { formatSideToMid } from './stereo-model.js';
@@ -35,22 +35,10 @@ export class ImagerVectorscope extends LitElement {
 
   static override styles = [
     tokens,
+    canvasPanel,
     css`
       :host {
-        display: block;
-        position: relative;
         min-height: 120px;
-        background: var(--_well);
-        border: 1px solid var(--_line);
-        border-radius: var(--_radius);
-        overflow: hidden;
-      }
-      canvas {
-        position: absolute;
-        inset: 0;
-        width: 100%;
-        height: 100%;
-        display: block;
       }
     `,
   ];

@@ -6,7 +6,7 @@
  */
 import { LitElement, css } from 'lit';
 import { html } from 'lit/static-html.js';
-import { MeterController, choiceTag, tokens, type ParamHost } from '../../../shared-ui/index.js';
+import { MeterController, ParamWatchController, choiceTag, tokens, type ParamHost } from '../../../shared-ui/index.js';
 import { LIM_METER_INTEGRATED, LIM_METER_SHORT_TERM, METER_FLOOR_DB } from '../../../shared-dsp/limiter/limiter-meters.js';
 import { TargetHost } from './target-host.js';
 import { formatDb, gainToReach, loudnessGap, targetAt } from './target-math.js';
@@ -116,7 +116,6 @@ export class LimTargetPanel extends LitElement {
   private integrated = METER_FLOOR_DB;
   private shortTerm = METER_FLOOR_DB;
   private frames = 0;
-  private unsubscribe: (() => void) | undefined;
 
   private readonly meters = new MeterController(this as LitElement & { host?: ParamHost }, (f) => {
     if (++this.frames < READ_EVERY) return;
@@ -126,32 +125,12 @@ export class LimTargetPanel extends LitElement {
     this.requestUpdate();
   });
 
+  /** target, gain and ceiling changes (from any source) redraw the comparison */
+  private readonly watch = new ParamWatchController(this, ['target', 'gain', 'ceiling'], () => this.requestUpdate());
+
   constructor() {
     super();
     this.reference = 'integrated';
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.follow();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-  }
-
-  protected override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('host')) this.follow();
-  }
-
-  /** target, gain and ceiling changes (from any source) redraw the comparison */
-  private follow(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = this.host?.subscribe((id) => {
-      if (id === 'target' || id === 'gain' || id === 'ceiling') this.requestUpdate();
-    });
   }
 
   /** measured loudness of the chosen reference, LUFS */

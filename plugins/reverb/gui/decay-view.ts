@@ -6,7 +6,7 @@
  */
 import { LitElement, css } from 'lit';
 import { html } from 'lit/static-html.js';
-import { CanvasController, tokens, type GraphContext, type ParamHost } from '../../../shared-ui/index.js';
+import { CanvasController, ParamWatchController, canvasPanel, tokens, type GraphContext, type ParamHost } from '../../../shared-ui/index.js';
 import { decayPicture, envelopeDb, rtLabel, timeLabel, timeTicks, type DecayPicture } from './decay-model.js';
 
 export const REVERB_DECAY_TAG = 'vn-reverb-decay';
@@ -26,34 +26,30 @@ export class ReverbDecayView extends LitElement {
 
   static override styles = [
     tokens,
+    canvasPanel,
     css`
       :host {
-        display: block;
-        position: relative;
-        background: var(--_well);
-        border: 1px solid var(--_line);
-        border-radius: var(--_radius);
-        overflow: hidden;
         min-height: 80px;
-      }
-      canvas {
-        position: absolute;
-        inset: 0;
-        width: 100%;
-        height: 100%;
-        display: block;
       }
     `,
   ];
 
   declare host: ParamHost | undefined;
 
-  private unsubscribe: (() => void) | undefined;
-
   private readonly canvas = new CanvasController(this, {
     canvas: () => this.renderRoot.querySelector('canvas'),
     draw: (g) => this.paint(g),
   });
+
+  private readonly watch = new ParamWatchController(
+    this,
+    WATCHED,
+    () => {
+      this.updateLabel();
+      this.canvas.requestDraw();
+    },
+    () => this.updateLabel(),
+  );
 
   /** the picture for the host's current values (public for tests) */
   picture(): DecayPicture | null {
@@ -68,33 +64,8 @@ export class ReverbDecayView extends LitElement {
     });
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.follow();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-  }
-
-  protected override updated(changed: Map<string, unknown>): void {
-    if (changed.has('host')) this.follow();
+  protected override updated(): void {
     this.canvas.requestDraw();
-  }
-
-  private follow(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = this.isConnected
-      ? this.host?.subscribe((id) => {
-          if (WATCHED.has(id)) {
-            this.updateLabel();
-            this.canvas.requestDraw();
-          }
-        })
-      : undefined;
-    this.updateLabel();
   }
 
   private ariaText(): string {
