@@ -5,7 +5,7 @@
  */
 import { css } from 'lit';
 
-/** The editor root (a column filling the host), its header row, title, spacer and lit badges. */
+/** The editor root (a column filling the host), its header row, title, spacer, badges and main row. */
 export const editorFrame = css`
   .root {
     display: flex;
@@ -34,9 +34,26 @@ export const editorFrame = css`
   .spacer {
     flex: 1;
   }
+  .badge {
+    flex: none;
+    font: 500 10px/1 var(--_font);
+    letter-spacing: 0.1em;
+    text-transform: uppercase;
+    color: var(--_dim);
+    border: 1px solid var(--_line);
+    border-radius: 10px;
+    padding: 4px 8px;
+    white-space: nowrap;
+  }
   .badge[data-on] {
     color: var(--_accent);
     border-color: color-mix(in srgb, var(--_accent) 55%, var(--_line));
+  }
+  /* the editor sets its min-height */
+  .main {
+    flex: 1 1 auto;
+    display: flex;
+    gap: 8px;
   }
 `;
 
@@ -86,5 +103,53 @@ export const editorSections = css`
     align-items: flex-start;
     justify-content: space-evenly;
     gap: 6px;
+  }
+  /* switches and choices (class sw) beside knobs: label on the knobs' label line, body centred on the dials */
+  .sw::part(switch),
+  .sw::part(segments),
+  .sw::part(select) {
+    margin-top: calc(var(--vn-knob-size) / 2 - 12px);
+  }
+`;
+
+/**
+ * Tighter sections when the window is short or narrow, and no badges when it is very narrow
+ * (knobs with class kn, switches and choices with class sw). --vn-value-width-narrow on :host
+ * sets the knobs' value width when narrow (4.4em). Knob sizes stay the editor's: a vn-panel
+ * query cannot restyle :host, which is that container itself.
+ */
+export const editorCompact = css`
+  @container vn-panel (max-height: 470px) {
+    .root {
+      gap: 6px;
+      padding: 8px;
+    }
+    /* the knobs' own labels carry the groups when height is short */
+    h2 {
+      display: none;
+    }
+    section {
+      padding-top: 6px;
+    }
+  }
+  @container vn-panel (max-width: 780px) {
+    .ctl {
+      gap: 2px;
+    }
+    section {
+      padding: 5px 4px 6px;
+    }
+    .kn::part(value) {
+      min-width: var(--vn-value-width-narrow, 4.4em);
+    }
+    .kn::part(label),
+    .sw::part(label) {
+      letter-spacing: 0.03em;
+    }
+  }
+  @container vn-panel (max-width: 700px) {
+    .badge {
+      display: none;
+    }
   }
 `;

@@ -27,7 +27,7 @@ import { VnToggle } from './elements/toggle.js';
 export type { ParamHost, ParamListener, MeterListener } from './param-host.js';
 export { scopedTag, defineScoped, scopeFor, KIT_SCOPE, KIT_SCOPE_SALT } from './define.js';
 export { tokens, controlStyles, panel, canvasPanel, ACCENTS } from './theme.js';
-export { editorFrame, editorSections } from './editor-styles.js';
+export { editorFrame, editorSections, editorCompact } from './editor-styles.js';
 
 export { ParamController, type ParamBound } from './controllers/param-controller.js';
 export { DragController, type DragOptions } from './controllers/drag-controller.js';
@@ -38,6 +38,7 @@ export { RafController, type FrameCallback } from './controllers/raf-controller.
 export { VisibilityController } from './controllers/visibility-controller.js';
 export { MeterController } from './controllers/meter-controller.js';
 export { ParamWatchController, type ParamWatch } from './controllers/param-watch-controller.js';
+export { InOutMeters, type InOutMeterOptions } from './controllers/in-out-meters.js';
 export { CanvasController, type GraphContext, type GraphColors } from './controllers/canvas-controller.js';
 export { createControlSet, paramProperties, type ControlSet } from './controllers/control-set.js';
 

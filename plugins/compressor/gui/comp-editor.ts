@@ -10,7 +10,8 @@ import { LitElement, css, unsafeCSS } from 'lit';
 import { html, unsafeStatic } from 'lit/static-html.js';
 import {
   ACCENTS,
-  MeterController,
+  InOutMeters,
+  ParamWatchController,
   choiceTag,
   grMeterTag,
   knobTag,
@@ -18,6 +19,7 @@ import {
   panel,
   editorFrame,
   editorSections,
+  editorCompact,
   presetBarTag,
   resizeGripTag,
   scopedTag,
@@ -32,7 +34,6 @@ import {
   COMP_METER_OUT_L,
   COMP_METER_OUT_R,
 } from '../../../shared-dsp/dynamics/compressor-meters.js';
-import { PeakFrames } from '../../../shared-ui/logic/peak-frames.js';
 
 export const MIN_WIDTH = 640;
 export const MIN_HEIGHT = 400;
@@ -52,29 +53,17 @@ export class CompEditor extends LitElement {
     panel,
     editorFrame,
     editorSections,
+    editorCompact,
     css`
       :host {
         --vn-accent: ${unsafeCSS(ACCENTS.compressor)};
         min-width: ${MIN_WIDTH}px;
         min-height: ${MIN_HEIGHT}px;
         --vn-knob-size: 40px;
-      }
-      .badge {
-        flex: none;
-        font: 500 10px/1 var(--_font);
-        letter-spacing: 0.1em;
-        text-transform: uppercase;
-        color: var(--_dim);
-        border: 1px solid var(--_line);
-        border-radius: 10px;
-        padding: 4px 8px;
-        white-space: nowrap;
+        --vn-value-width-narrow: 4.6em;
       }
       .main {
-        flex: 1 1 auto;
         min-height: 120px;
-        display: flex;
-        gap: 8px;
       }
       .transfer {
         flex: none;
@@ -85,11 +74,6 @@ export class CompEditor extends LitElement {
       .history {
         flex: 1 1 auto;
         min-width: 120px;
-      }
-      /* switches and segmented choices: label on the knobs' label line, body centred on the dials */
-      .sw::part(switch),
-      .sw::part(segments) {
-        margin-top: calc(var(--vn-knob-size) / 2 - 12px);
       }
       .s3 {
         flex: 3 1 auto;
@@ -105,66 +89,22 @@ export class CompEditor extends LitElement {
           display: contents;
         }
       }
-      @container vn-panel (max-height: 470px) {
-        :host {
-          --vn-knob-size: 32px;
-        }
-        .root {
-          gap: 6px;
-          padding: 8px;
-        }
-        /* the knobs' own labels carry the groups when height is short */
-        h2 {
-          display: none;
-        }
-        section {
-          padding-top: 6px;
-        }
-      }
-      @container vn-panel (max-width: 780px) {
-        :host {
-          --vn-knob-size: 34px;
-        }
-        .ctl {
-          gap: 2px;
-        }
-        section {
-          padding: 5px 4px 6px;
-        }
-        .kn::part(value) {
-          min-width: 4.6em;
-        }
-        .kn::part(label),
-        .sw::part(label) {
-          letter-spacing: 0.03em;
-        }
-      }
-      @container vn-panel (max-width: 700px) {
-        .badge {
-          display: none;
-        }
-      }
     `,
   ];
 
   declare host: ParamHost | undefined;
   declare baseUrl: string | undefined;
 
-  private readonly inFrames = new PeakFrames();
-  private readonly outFrames = new PeakFrames();
-  private lastFrameAt = 0;
-
-  /** one subscription feeds the in/out meters (the kit meter reads [peak, average] pairs) */
-  private readonly meters = new MeterController(this as LitElement & { host?: ParamHost }, (f) => {
-    const now = performance.now();
-    const dt = this.lastFrameAt ? Math.min(1, (now - this.lastFrameAt) / 1000) : 0;
-    this.lastFrameAt = now;
-    const root = this.renderRoot;
-    const inMeter = root.querySelector('.in-meter') as (HTMLElement & { frame?: ArrayLike<number> }) | null;
-    const outMeter = root.querySelector('.out-meter') as (HTMLElement & { frame?: ArrayLike<number> }) | null;
-    if (inMeter) inMeter.frame = this.inFrames.nextDb(f[COMP_METER_IN_L], f[COMP_METER_IN_R], dt);
-    if (outMeter) outMeter.frame = this.outFrames.nextDb(f[COMP_METER_OUT_L], f[COMP_METER_OUT_R], dt);
+  private readonly meters = new InOutMeters(this, {
+    unit: 'db',
+    inL: COMP_METER_IN_L,
+    inR: COMP_METER_IN_R,
+    outL: COMP_METER_OUT_L,
+    outR: COMP_METER_OUT_R,
   });
+
+  /** the header badges follow the sidechain source and listen */
+  private readonly watch = new ParamWatchController(this, ['sidechain', 'listen'], () => this.requestUpdate());
 
   protected override render() {
     const host = this.host;
@@ -238,34 +178,5 @@ export class CompEditor extends LitElement {
       </div>
       <${resizeGripTag} min-width=${MIN_WIDTH} min-height=${MIN_HEIGHT}></${resizeGripTag}>
     </div>`;
-  }
-
-  private unsubscribe: (() => void) | undefined;
-  private bound: ParamHost | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.follow();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.bound = undefined;
-  }
-
-  protected override willUpdate(): void {
-    if (this.host !== this.bound) this.follow();
-  }
-
-  /** the header badges follow the sidechain source and listen */
-  private follow(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.bound = this.isConnected ? this.host : undefined;
-    this.unsubscribe = this.bound?.subscribe((id) => {
-      if (id === 'sidechain' || id === 'listen') this.requestUpdate();
-    });
   }
 }

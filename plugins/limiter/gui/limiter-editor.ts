@@ -9,13 +9,15 @@ import { LitElement, css, unsafeCSS } from 'lit';
 import { html, unsafeStatic } from 'lit/static-html.js';
 import {
   ACCENTS,
-  MeterController,
+  InOutMeters,
+  ParamWatchController,
   choiceTag,
   grMeterTag,
   knobTag,
   levelMeterTag,
   panel,
   editorFrame,
+  editorSections,
   paramTag,
   presetBarTag,
   resizeGripTag,
@@ -32,7 +34,6 @@ import {
   LIM_METER_OUT_R,
 } from '../../../shared-dsp/limiter/limiter-meters.js';
 import { delayFor, lookaheadSamples } from '../../../shared-dsp/limiter/limiter-timing.js';
-import { PeakFrames } from '../../../shared-ui/logic/peak-frames.js';
 import type { LimLoudnessPanel } from './loudness-panel.js';
 
 export const MIN_WIDTH = 640;
@@ -56,6 +57,7 @@ export class LimiterEditor extends LitElement {
     tokens,
     panel,
     editorFrame,
+    editorSections,
     css`
       :host {
         --vn-accent: ${unsafeCSS(ACCENTS.limiter)};
@@ -65,47 +67,24 @@ export class LimiterEditor extends LitElement {
         --big-knob: 84px;
       }
       .badge {
-        font: 500 10px/1 var(--_font);
         font-variant-numeric: tabular-nums;
-        letter-spacing: 0.1em;
-        text-transform: uppercase;
-        color: var(--_dim);
-        border: 1px solid var(--_line);
-        border-radius: 10px;
-        padding: 4px 8px;
-        white-space: nowrap;
       }
       section {
-        display: flex;
-        flex-direction: column;
-        min-width: 0;
         min-height: 0;
-        padding: 5px 8px 6px;
-        background: var(--_panel);
-        border: 1px solid var(--_line);
-        border-radius: var(--_radius);
-        box-shadow: inset 0 2px 0 color-mix(in srgb, var(--_accent) 35%, transparent);
         box-sizing: border-box;
       }
+      /* a title row: the loudness title carries its reset button */
       h2 {
         display: flex;
         align-items: center;
         gap: 8px;
         margin: 0 0 4px;
-        font-size: 11px;
-        font-weight: 600;
-        font-variant: all-small-caps;
-        letter-spacing: 0.14em;
-        color: var(--_dim);
       }
       h2 .grow {
         flex: 1;
       }
       .main {
-        flex: 1 1 auto;
         min-height: 110px;
-        display: flex;
-        gap: 8px;
       }
       .drive {
         flex: none;
@@ -127,16 +106,6 @@ export class LimiterEditor extends LitElement {
       .history {
         flex: 1 1 auto;
         min-width: 140px;
-      }
-      .meters {
-        flex: none;
-        display: flex;
-        gap: 6px;
-        padding: 6px 8px 4px;
-        background: var(--_panel);
-        border: 1px solid var(--_line);
-        border-radius: var(--_radius);
-        --vn-meter-height: 100%;
       }
       .loud-row {
         flex: none;
@@ -172,22 +141,9 @@ export class LimiterEditor extends LitElement {
         outline: 2px solid var(--_focus);
         outline-offset: 1px;
       }
+      /* one row of control sections */
       .controls {
-        flex: none;
-        display: flex;
-        gap: 8px;
-      }
-      .ctl {
-        flex: 1;
-        display: flex;
-        align-items: flex-start;
-        justify-content: space-evenly;
-        gap: 6px;
-      }
-      /* switches and dropdowns: label on the knobs' label line, body centred on the dials */
-      .sw::part(switch),
-      .sw::part(select) {
-        margin-top: calc(var(--vn-knob-size) / 2 - 12px);
+        flex-direction: row;
       }
       .s2 {
         flex: 2 1 0;
@@ -196,10 +152,6 @@ export class LimiterEditor extends LitElement {
         flex: 3 1 0;
       }
       @container vn-panel (max-width: 760px) {
-        :host {
-          --vn-knob-size: 34px;
-          --big-knob: 64px;
-        }
         .big {
           gap: 8px;
         }
@@ -217,10 +169,6 @@ export class LimiterEditor extends LitElement {
         }
       }
       @container vn-panel (max-height: 500px) {
-        :host {
-          --vn-knob-size: 34px;
-          --big-knob: 58px;
-        }
         .root {
           gap: 6px;
           padding: 8px;
@@ -238,48 +186,16 @@ export class LimiterEditor extends LitElement {
   declare host: ParamHost | undefined;
   declare baseUrl: string | undefined;
 
-  private readonly inFrames = new PeakFrames();
-  private readonly outFrames = new PeakFrames();
-  private lastFrameAt = 0;
-  private unsubscribe: (() => void) | undefined;
-  private bound: ParamHost | undefined;
-
-  /** one subscription feeds the in/out meters ([peak, body] pairs for the kit meter) */
-  private readonly meters = new MeterController(this as LitElement & { host?: ParamHost }, (f) => {
-    const now = performance.now();
-    const dt = this.lastFrameAt ? Math.min(1, (now - this.lastFrameAt) / 1000) : 0;
-    this.lastFrameAt = now;
-    const root = this.renderRoot;
-    const inMeter = root.querySelector('.in-meter') as (HTMLElement & { frame?: ArrayLike<number> }) | null;
-    const outMeter = root.querySelector('.out-meter') as (HTMLElement & { frame?: ArrayLike<number> }) | null;
-    if (inMeter) inMeter.frame = this.inFrames.nextDb(f[LIM_METER_IN_L], f[LIM_METER_IN_R], dt);
-    if (outMeter) outMeter.frame = this.outFrames.nextDb(f[LIM_METER_OUT_L], f[LIM_METER_OUT_R], dt);
+  private readonly meters = new InOutMeters(this, {
+    unit: 'db',
+    inL: LIM_METER_IN_L,
+    inR: LIM_METER_IN_R,
+    outL: LIM_METER_OUT_L,
+    outR: LIM_METER_OUT_R,
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.follow();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.bound = undefined;
-  }
-
-  protected override willUpdate(): void {
-    if (this.host !== this.bound) this.follow();
-  }
-
-  /** the latency badge follows the lookahead */
-  private follow(): void {
-    this.unsubscribe?.();
-    this.bound = this.host;
-    this.unsubscribe = this.host?.subscribe((id) => {
-      if (id === 'lookahead' || id === 'truePeak') this.requestUpdate();
-    });
-  }
+  /** the latency and detection badges follow the lookahead and true peak */
+  private readonly watch = new ParamWatchController(this, ['lookahead', 'truePeak'], () => this.requestUpdate());
 
   private resetLoudness(): void {
     this.renderRoot.querySelector<LimLoudnessPanel>('.loudness')?.resetLoudness();

@@ -9,13 +9,15 @@ import { LitElement, css, unsafeCSS } from 'lit';
 import { html, unsafeStatic } from 'lit/static-html.js';
 import {
   ACCENTS,
-  MeterController,
+  InOutMeters,
+  ParamWatchController,
   choiceTag,
   knobTag,
   levelMeterTag,
   panel,
   editorFrame,
   editorSections,
+  editorCompact,
   presetBarTag,
   resizeGripTag,
   scopedTag,
@@ -24,7 +26,6 @@ import {
   type ParamHost,
 } from '../../../shared-ui/index.js';
 import { REVERB_DECAY_TAG } from './decay-view.js';
-import { PeakFrames } from '../../../shared-ui/logic/peak-frames.js';
 
 /** offsets in the reverb kernel's meter frame: linear peaks [inL, inR, outL, outR] */
 const REVERB_METER_IN = 0;
@@ -46,6 +47,7 @@ export class ReverbEditor extends LitElement {
     panel,
     editorFrame,
     editorSections,
+    editorCompact,
     css`
       :host {
         --vn-accent: ${unsafeCSS(ACCENTS.reverb)};
@@ -54,22 +56,8 @@ export class ReverbEditor extends LitElement {
         --vn-knob-size: 38px;
         --big: 60px;
       }
-      .badge {
-        flex: none;
-        font: 500 10px/1 var(--_font);
-        letter-spacing: 0.1em;
-        text-transform: uppercase;
-        color: var(--_dim);
-        border: 1px solid var(--_line);
-        border-radius: 10px;
-        padding: 4px 8px;
-        white-space: nowrap;
-      }
       .main {
-        flex: 1 1 auto;
         min-height: 90px;
-        display: flex;
-        gap: 8px;
       }
       .decay {
         flex: 1 1 auto;
@@ -89,11 +77,6 @@ export class ReverbEditor extends LitElement {
         display: flex;
         gap: 10px;
       }
-      /* switches and segmented choices beside small knobs: body centred on the dials */
-      .sw::part(switch),
-      .sw::part(segments) {
-        margin-top: calc(var(--vn-knob-size) / 2 - 12px);
-      }
       .s2 {
         flex: 2 1 auto;
       }
@@ -111,67 +94,22 @@ export class ReverbEditor extends LitElement {
           display: contents;
         }
       }
-      @container vn-panel (max-height: 470px) {
-        :host {
-          --vn-knob-size: 32px;
-          --big: 48px;
-        }
-        .root {
-          gap: 6px;
-          padding: 8px;
-        }
-        /* the knobs' own labels carry the groups when height is short */
-        h2 {
-          display: none;
-        }
-        section {
-          padding-top: 6px;
-        }
-      }
-      @container vn-panel (max-width: 780px) {
-        :host {
-          --vn-knob-size: 32px;
-        }
-        .ctl {
-          gap: 2px;
-        }
-        section {
-          padding: 5px 4px 6px;
-        }
-        .kn::part(value) {
-          min-width: 4.4em;
-        }
-        .kn::part(label),
-        .sw::part(label) {
-          letter-spacing: 0.03em;
-        }
-      }
-      @container vn-panel (max-width: 700px) {
-        .badge {
-          display: none;
-        }
-      }
     `,
   ];
 
   declare host: ParamHost | undefined;
   declare baseUrl: string | undefined;
 
-  private readonly inFrames = new PeakFrames();
-  private readonly outFrames = new PeakFrames();
-  private lastFrameAt = 0;
-
-  /** one subscription feeds the in/out meters (the kit meter reads [peak, average] pairs) */
-  private readonly meters = new MeterController(this as LitElement & { host?: ParamHost }, (f) => {
-    const now = performance.now();
-    const dt = this.lastFrameAt ? Math.min(1, (now - this.lastFrameAt) / 1000) : 0;
-    this.lastFrameAt = now;
-    const root = this.renderRoot;
-    const inMeter = root.querySelector('.in-meter') as (HTMLElement & { frame?: ArrayLike<number> }) | null;
-    const outMeter = root.querySelector('.out-meter') as (HTMLElement & { frame?: ArrayLike<number> }) | null;
-    if (inMeter) inMeter.frame = this.inFrames.nextLinear(f[REVERB_METER_IN], f[REVERB_METER_IN + 1], dt);
-    if (outMeter) outMeter.frame = this.outFrames.nextLinear(f[REVERB_METER_OUT], f[REVERB_METER_OUT + 1], dt);
+  private readonly meters = new InOutMeters(this, {
+    unit: 'linear',
+    inL: REVERB_METER_IN,
+    inR: REVERB_METER_IN + 1,
+    outL: REVERB_METER_OUT,
+    outR: REVERB_METER_OUT + 1,
   });
+
+  /** the header badges follow send, freeze and the algorithm */
+  private readonly watch = new ParamWatchController(this, ['send', 'freeze', 'algorithm'], () => this.requestUpdate());
 
   protected override render() {
     const host = this.host;
@@ -253,37 +191,5 @@ export class ReverbEditor extends LitElement {
       </div>
       <${resizeGripTag} min-width=${MIN_WIDTH} min-height=${MIN_HEIGHT}></${resizeGripTag}>
     </div>`;
-  }
-
-  private unsubscribe: (() => void) | undefined;
-  private bound: ParamHost | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.follow();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.bound = undefined;
-    this.inFrames.reset();
-    this.outFrames.reset();
-    this.lastFrameAt = 0;
-  }
-
-  protected override willUpdate(): void {
-    if (this.host !== this.bound) this.follow();
-  }
-
-  /** the header badges follow send, freeze and the algorithm */
-  private follow(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.bound = this.isConnected ? this.host : undefined;
-    this.unsubscribe = this.bound?.subscribe((id) => {
-      if (id === 'send' || id === 'freeze' || id === 'algorithm') this.requestUpdate();
-    });
   }
 }
