@@ -94,6 +94,12 @@ export class ReverbEditor extends LitElement {
           display: contents;
         }
       }
+      @container vn-panel (max-width: 780px) {
+        /* the mode column is a .ctl too: it tightens with the knob rows (editorCompact) */
+        .mode {
+          gap: 2px;
+        }
+      }
     `,
   ];
 
