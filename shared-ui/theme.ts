@@ -4,7 +4,8 @@
  *
  * - `tokens`: the custom properties; every kit element includes them on :host with
  *   fallbacks, so a GUI only sets what it overrides (usually just --vn-accent).
- * - `controlStyles`: what every control shares (label, value text, inline editor, focus ring).
+ * - `controlStyles`: what every control shares (label and hide-label, value text, inline editor,
+ *   focus ring).
  * - `panel`: the layout of a plugin GUI root: fills its host box (width/height 100 %), is a
  *   size container so GUIs adapt with @container queries, and offers .vn-row / .vn-section /
  *   .vn-grid helpers.
@@ -65,6 +66,9 @@ export const controlStyles = css`
     text-overflow: ellipsis;
     max-width: 100%;
     line-height: 1.2;
+  }
+  :host([hide-label]) .label {
+    display: none;
   }
   .value,
   .edit {

@@ -106,9 +106,6 @@ export class VnChoice extends LitElement {
         color: var(--_text);
         box-shadow: inset 0 -2px 0 var(--_accent);
       }
-      :host([hide-label]) .label {
-        display: none;
-      }
     `,
   ];
 

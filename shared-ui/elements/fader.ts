@@ -74,9 +74,6 @@ export class VnFader extends LitElement {
         background: var(--_text);
         border-radius: 1px;
       }
-      :host([hide-label]) .label {
-        display: none;
-      }
     `,
   ];
 

@@ -81,9 +81,6 @@ export class VnKnob extends LitElement {
       .dial:focus-visible .fill {
         filter: brightness(1.15);
       }
-      :host([hide-label]) .label {
-        display: none;
-      }
     `,
   ];
 

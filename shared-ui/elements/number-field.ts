@@ -59,9 +59,6 @@ export class VnNumber extends LitElement {
         bottom: 0;
         background: var(--_accent);
       }
-      :host([hide-label]) .label {
-        display: none;
-      }
     `,
   ];
 

@@ -57,9 +57,6 @@ export class VnToggle extends LitElement {
         background: var(--_accent);
         box-shadow: 0 0 6px var(--_accent);
       }
-      :host([hide-label]) .label {
-        display: none;
-      }
     `,
   ];
 
