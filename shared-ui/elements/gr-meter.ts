@@ -18,6 +18,7 @@ import { scopedTag } from '../define.js';
 import { tokens } from '../theme.js';
 import { MeterController } from '../controllers/meter-controller.js';
 import { RafController } from '../controllers/raf-controller.js';
+import { meterStyles, showReading } from './meter-parts.js';
 import { MeterBallistics, meterTicks, reductionDb, type ReductionScale } from '../logic/meter-scale.js';
 
 export const GR_METER_TAG = scopedTag('vn-gr-meter');
@@ -35,46 +36,16 @@ export class VnGrMeter extends LitElement {
 
   static override styles = [
     tokens,
+    meterStyles,
     css`
-      :host {
-        display: inline-flex;
-        flex-direction: column;
-        align-items: center;
-        gap: 4px;
-        height: var(--vn-meter-height, 160px);
-        font-family: var(--_font);
-        color: var(--_dim);
-        user-select: none;
-        -webkit-user-select: none;
-      }
-      .label {
-        font-size: 11px;
-        font-variant: all-small-caps;
-        letter-spacing: 0.08em;
-      }
-      .body {
-        flex: 1 1 auto;
-        min-height: 40px;
-        display: flex;
-        gap: 3px;
-      }
       .scale {
-        position: relative;
         width: 18px;
-        font: 9px/1 var(--_font);
-        font-variant-numeric: tabular-nums;
       }
       .tick {
-        position: absolute;
-        right: 0;
         transform: translateY(-50%);
       }
       .well {
-        position: relative;
         width: var(--vn-meter-width, 10px);
-        background: var(--_well);
-        border-radius: 2px;
-        overflow: hidden;
       }
       .bar {
         position: absolute;
@@ -88,19 +59,7 @@ export class VnGrMeter extends LitElement {
         will-change: transform;
       }
       .hold {
-        position: absolute;
-        left: 0;
-        right: 0;
         top: 0;
-        height: 2px;
-        background: var(--_text);
-      }
-      .readout {
-        font: 500 10px/1 var(--_font);
-        font-variant-numeric: tabular-nums;
-        color: var(--_text);
-        min-width: 3.5em;
-        text-align: center;
       }
     `,
   ];
@@ -160,11 +119,7 @@ export class VnGrMeter extends LitElement {
     const now = gr.toFixed(1);
     if (now !== this.shown) {
       this.shown = now;
-      const body = root.querySelector('.body');
-      body?.setAttribute('aria-valuenow', now);
-      body?.setAttribute('aria-valuetext', `${now} dB gain reduction`);
-      const readout = root.querySelector('.readout');
-      if (readout) readout.textContent = gr >= 0.05 ? `-${now}` : '0.0';
+      showReading(root, now, `${now} dB gain reduction`, gr >= 0.05 ? `-${now}` : '0.0');
     }
     if (gr === 0 && m.hold <= 0) this.raf.stop();
   }

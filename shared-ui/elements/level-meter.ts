@@ -19,6 +19,7 @@ import { scopedTag } from '../define.js';
 import { tokens } from '../theme.js';
 import { MeterController } from '../controllers/meter-controller.js';
 import { RafController } from '../controllers/raf-controller.js';
+import { meterStyles, showReading } from './meter-parts.js';
 import { MeterBallistics, SILENCE_DB, ampToDb, dbToMeter, meterTicks, type MeterRange } from '../logic/meter-scale.js';
 
 export const LEVEL_METER_TAG = scopedTag('vn-level-meter');
@@ -43,43 +44,19 @@ export class VnLevelMeter extends LitElement {
 
   static override styles = [
     tokens,
+    meterStyles,
     css`
-      :host {
-        display: inline-flex;
-        flex-direction: column;
-        align-items: center;
-        gap: 4px;
-        height: var(--vn-meter-height, 160px);
-        font-family: var(--_font);
-        color: var(--_dim);
-        user-select: none;
-        -webkit-user-select: none;
-      }
-      .label {
-        font-size: 11px;
-        font-variant: all-small-caps;
-        letter-spacing: 0.08em;
-      }
       .body {
-        flex: 1 1 auto;
-        min-height: 40px;
-        display: flex;
-        gap: 3px;
         cursor: pointer;
       }
       .scale {
-        position: relative;
         width: 22px;
         margin-top: 7px; /* below the clip lights */
-        font: 9px/1 var(--_font);
-        font-variant-numeric: tabular-nums;
       }
       :host(:not([scale])) .scale {
         display: none;
       }
       .tick {
-        position: absolute;
-        right: 0;
         transform: translateY(50%);
       }
       .ch {
@@ -100,11 +77,7 @@ export class VnLevelMeter extends LitElement {
         box-shadow: 0 0 5px var(--_clip);
       }
       .well {
-        position: relative;
         flex: 1 1 auto;
-        background: var(--_well);
-        border-radius: 2px;
-        overflow: hidden;
       }
       .peak,
       .rms {
@@ -133,20 +106,8 @@ export class VnLevelMeter extends LitElement {
         background: var(--_accent);
       }
       .hold {
-        position: absolute;
-        left: 0;
-        right: 0;
         bottom: 0;
-        height: 2px;
-        background: var(--_text);
         transform: translateY(100%);
-      }
-      .readout {
-        font: 500 10px/1 var(--_font);
-        font-variant-numeric: tabular-nums;
-        color: var(--_text);
-        min-width: 3.5em;
-        text-align: center;
       }
     `,
   ];
@@ -243,11 +204,8 @@ export class VnLevelMeter extends LitElement {
     const now = held <= r.min ? String(r.min) : Math.min(held, r.max).toFixed(1);
     if (now !== this.shownNow) {
       this.shownNow = now;
-      const body = root.querySelector('.body');
-      body?.setAttribute('aria-valuenow', now);
-      body?.setAttribute('aria-valuetext', held <= r.min ? `below ${r.min} dBFS` : `${held.toFixed(1)} dBFS peak`);
-      const readout = root.querySelector('.readout');
-      if (readout) readout.textContent = held <= r.min ? '-inf' : held.toFixed(1);
+      const silent = held <= r.min;
+      showReading(root, now, silent ? `below ${r.min} dBFS` : `${held.toFixed(1)} dBFS peak`, silent ? '-inf' : held.toFixed(1));
     }
   }
 
