@@ -5,7 +5,7 @@
  */
 import { LitElement, css } from 'lit';
 import { html, unsafeStatic } from 'lit/static-html.js';
-import { levelMeterTag, paramTag, panel, presetBarTag, tokens, type ParamHost } from '../../../shared-ui/index.js';
+import { editorFrame, levelMeterTag, paramTag, panel, presetBarTag, tokens, type ParamHost } from '../../../shared-ui/index.js';
 import { scopedTag } from '../../../shared-ui/define.js';
 import { BAND_COUNT } from '../params.js';
 import { migrations } from '../migrations.js';
@@ -28,7 +28,9 @@ export class EqEditor extends LitElement {
   static override styles = [
     tokens,
     panel,
+    editorFrame,
     css`
+      /* the host is the column (no .root) */
       :host {
         --vn-accent: #e0a84f;
         display: flex;
@@ -37,17 +39,7 @@ export class EqEditor extends LitElement {
         padding: 10px;
         min-width: 640px;
         min-height: 420px;
-        width: 100%;
-        height: 100%;
-        box-sizing: border-box;
         background: var(--_bg);
-        color: var(--_text);
-        font-family: var(--_font);
-      }
-      header {
-        display: flex;
-        align-items: center;
-        gap: 12px;
       }
       header > * {
         flex: none;
@@ -56,14 +48,6 @@ export class EqEditor extends LitElement {
       header > .presets {
         flex: 0 1 auto;
         min-width: 0;
-      }
-      h1 {
-        margin: 0 8px 0 0;
-        font-size: 13px;
-        font-weight: 600;
-        letter-spacing: 0.18em;
-        text-transform: uppercase;
-        color: var(--_accent);
       }
       .seg {
         display: inline-flex;
@@ -91,14 +75,9 @@ export class EqEditor extends LitElement {
         background: var(--_panel-2);
         color: var(--_accent);
       }
-      .spacer {
-        flex: 1;
-      }
       .main {
         flex: 1;
         min-height: 0;
-        display: flex;
-        gap: 8px;
       }
       .graph {
         flex: 1;

@@ -8,11 +8,13 @@ import { html, unsafeStatic } from 'lit/static-html.js';
 import {
   ACCENTS,
   MeterController,
+  ParamWatchController,
   levelMeterTag,
   numberTag,
   paramTag,
   panel,
   presetBarTag,
+  editorFrame,
   scopedTag,
   tokens,
   type ParamHost,
@@ -40,7 +42,9 @@ export class ImagerEditor extends LitElement {
   static override styles = [
     tokens,
     panel,
+    editorFrame,
     css`
+      /* the host is the column (no .root) */
       :host {
         --vn-accent: ${unsafeCSS(ACCENTS.imager)};
         display: flex;
@@ -49,30 +53,10 @@ export class ImagerEditor extends LitElement {
         padding: 10px;
         min-width: 640px;
         min-height: 400px;
-        width: 100%;
-        height: 100%;
-        box-sizing: border-box;
         background: var(--_bg);
-        color: var(--_text);
-        font-family: var(--_font);
       }
       header {
-        display: flex;
-        align-items: center;
-        gap: 12px;
         min-height: 30px;
-      }
-      h1 {
-        margin: 0 8px 0 0;
-        font-size: 13px;
-        font-weight: 600;
-        letter-spacing: 0.18em;
-        text-transform: uppercase;
-        color: var(--_accent);
-        white-space: nowrap;
-      }
-      .spacer {
-        flex: 1;
       }
       .flags {
         display: flex;
@@ -81,8 +65,6 @@ export class ImagerEditor extends LitElement {
       .main {
         flex: 1;
         min-height: 0;
-        display: flex;
-        gap: 8px;
       }
       .scope-col {
         flex: none;
@@ -218,7 +200,6 @@ export class ImagerEditor extends LitElement {
   declare bands: number;
   declare monoOn: boolean;
 
-  private unsubscribe: (() => void) | undefined;
   private readonly levelFrames = [new Float32Array(4), new Float32Array(4)];
   private levelFlip = 0;
 
@@ -230,40 +211,25 @@ export class ImagerEditor extends LitElement {
     meter.frame = outputLevels(frame, this.levelFrames[this.levelFlip]);
   });
 
+  /** the band count and bass mono dim the controls they leave unused */
+  private readonly watch = new ParamWatchController(
+    this,
+    ['bands', 'monoOn'],
+    () => this.read(),
+    () => this.read(),
+  );
+
   constructor() {
     super();
     this.bands = 1;
     this.monoOn = false;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.follow();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-  }
-
-  protected override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('host')) this.follow();
-  }
-
-  private follow(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+  private read(): void {
     const host = this.host;
-    if (!host || !this.isConnected) return;
-    const read = () => {
-      this.bands = Math.round(host.getValue('bands'));
-      this.monoOn = host.getValue('monoOn') >= 0.5;
-    };
-    read();
-    this.unsubscribe = host.subscribe((id) => {
-      if (id === 'bands' || id === 'monoOn') read();
-    });
+    if (!host) return;
+    this.bands = Math.round(host.getValue('bands'));
+    this.monoOn = host.getValue('monoOn') >= 0.5;
   }
 
   protected override render() {
