@@ -36,6 +36,7 @@ export { WheelController } from './controllers/wheel-controller.js';
 export { InlineEditController } from './controllers/inline-edit-controller.js';
 export { RafController, type FrameCallback } from './controllers/raf-controller.js';
 export { VisibilityController } from './controllers/visibility-controller.js';
+export { HostSubscription } from './controllers/host-subscription.js';
 export { MeterController } from './controllers/meter-controller.js';
 export { ParamWatchController, type ParamWatch } from './controllers/param-watch-controller.js';
 export { InOutMeters, type InOutMeterOptions } from './controllers/in-out-meters.js';

@@ -1,35 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import type { ReactiveController } from 'lit';
 import { InOutMeters } from '../../shared-ui/controllers/in-out-meters.js';
 import type { MeterListener, ParamHost } from '../../shared-ui/param-host.js';
+import { fakeElement } from './helpers/fake-element.js';
 
 type Meter = { frame?: ArrayLike<number> };
 
 /** an editor with an In and an Out meter in its render root, and a host that sends meter frames */
 function fakeEditor() {
-  const controllers: ReactiveController[] = [];
   const meterListeners = new Set<MeterListener>();
   const meters: Record<string, Meter> = { '.in-meter': {}, '.out-meter': {}, '.a': {}, '.b': {} };
-  const host = {
+  const el = fakeElement({ querySelector: (sel: string) => meters[sel] ?? null } as unknown as ParentNode);
+  el.host = {
     subscribeMeters(l: MeterListener) {
       meterListeners.add(l);
       return () => meterListeners.delete(l);
     },
   } as unknown as ParamHost;
-  const el = {
-    host,
-    renderRoot: { querySelector: (sel: string) => meters[sel] ?? null } as unknown as ParentNode,
-    addController: (c: ReactiveController) => void controllers.push(c),
-    removeController: () => {},
-    requestUpdate: () => {},
-    updateComplete: Promise.resolve(true),
-  };
   return {
     el,
     meters,
     meterListeners,
-    connect: () => controllers.forEach((c) => c.hostConnected?.()),
-    disconnect: () => controllers.forEach((c) => c.hostDisconnected?.()),
+    connect: el.connect,
+    disconnect: el.disconnect,
     send: (...v: number[]) => meterListeners.forEach((l) => l(Float32Array.from(v))),
   };
 }

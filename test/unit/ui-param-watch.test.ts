@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ReactiveController } from 'lit';
 import { ParamWatchController } from '../../shared-ui/controllers/param-watch-controller.js';
 import type { ParamHost, ParamListener } from '../../shared-ui/param-host.js';
+import { fakeElement } from './helpers/fake-element.js';
 
 /** a host that only counts its listeners and sends changes */
 function fakeHost(values: Record<string, number> = {}) {
@@ -20,20 +20,6 @@ function fakeHost(values: Record<string, number> = {}) {
 }
 type Fake = ReturnType<typeof fakeHost>;
 
-/** the parts of a Lit element a controller uses, driven by hand */
-function fakeElement() {
-  const controllers: ReactiveController[] = [];
-  return {
-    host: undefined as ParamHost | undefined,
-    addController: (c: ReactiveController) => void controllers.push(c),
-    removeController: () => {},
-    requestUpdate: () => {},
-    updateComplete: Promise.resolve(true),
-    connect: () => controllers.forEach((c) => c.hostConnected?.()),
-    disconnect: () => controllers.forEach((c) => c.hostDisconnected?.()),
-    update: () => controllers.forEach((c) => c.hostUpdate?.()),
-  };
-}
 const asHost = (h: Fake) => h as unknown as ParamHost;
 
 describe('ParamWatchController', () => {

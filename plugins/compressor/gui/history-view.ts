@@ -7,16 +7,8 @@
  */
 import { LitElement } from 'lit';
 import { html } from 'lit/static-html.js';
-import {
-  CanvasController,
-  HistoryRing,
-  MeterController,
-  ParamWatchController,
-  canvasPanel,
-  tokens,
-  type GraphContext,
-  type ParamHost,
-} from '../../../shared-ui/index.js';
+import { CanvasController, MeterController, ParamWatchController, canvasPanel, tokens, type GraphContext, type ParamHost } from '../../../shared-ui/index.js';
+import { HistoryRing } from '../../../shared-ui/logic/history-ring.js';
 import {
   COMP_METER_GR,
   COMP_METER_IN_L,

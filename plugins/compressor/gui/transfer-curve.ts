@@ -7,15 +7,7 @@
  */
 import { LitElement, css } from 'lit';
 import { html } from 'lit/static-html.js';
-import {
-  CanvasController,
-  MeterController,
-  ParamWatchController,
-  canvasPanel,
-  tokens,
-  type GraphContext,
-  type ParamHost,
-} from '../../../shared-ui/index.js';
+import { CanvasController, MeterController, ParamWatchController, canvasPanel, tokens, type GraphContext, type ParamHost } from '../../../shared-ui/index.js';
 import { COMP_METER_LEVEL } from '../../../shared-dsp/dynamics/compressor-meters.js';
 import { TransferModel, formatRatio } from './curve-model.js';
 

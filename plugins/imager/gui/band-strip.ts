@@ -12,17 +12,7 @@
  */
 import { LitElement, css } from 'lit';
 import { html } from 'lit/static-html.js';
-import {
-  CanvasController,
-  ParamWatchController,
-  canvasPanel,
-  freqGrid,
-  freqToX,
-  tokens,
-  xToFreq,
-  type GraphContext,
-  type ParamHost,
-} from '../../../shared-ui/index.js';
+import { CanvasController, ParamWatchController, canvasPanel, freqGrid, freqToX, tokens, xToFreq, type GraphContext, type ParamHost } from '../../../shared-ui/index.js';
 import { BAND_COLORS, WIDTH_MAX, bandLayout, shortFreq, type BandLayout } from './stereo-model.js';
 
 const TOP = 18;

@@ -9,16 +9,8 @@
  */
 import { LitElement } from 'lit';
 import { html } from 'lit/static-html.js';
-import {
-  CanvasController,
-  HistoryRing,
-  MeterController,
-  ParamWatchController,
-  canvasPanel,
-  tokens,
-  type GraphContext,
-  type ParamHost,
-} from '../../../shared-ui/index.js';
+import { CanvasController, MeterController, ParamWatchController, canvasPanel, tokens, type GraphContext, type ParamHost } from '../../../shared-ui/index.js';
+import { HistoryRing } from '../../../shared-ui/logic/history-ring.js';
 import {
   LIM_METER_GR,
   LIM_METER_IN_L,

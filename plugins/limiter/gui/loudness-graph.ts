@@ -7,16 +7,8 @@
  */
 import { LitElement, css } from 'lit';
 import { html } from 'lit/static-html.js';
-import {
-  CanvasController,
-  HistoryRing,
-  MeterController,
-  ParamWatchController,
-  canvasPanel,
-  tokens,
-  type GraphContext,
-  type ParamHost,
-} from '../../../shared-ui/index.js';
+import { CanvasController, MeterController, ParamWatchController, canvasPanel, tokens, type GraphContext, type ParamHost } from '../../../shared-ui/index.js';
+import { HistoryRing } from '../../../shared-ui/logic/history-ring.js';
 import { LIM_METER_INTEGRATED, LIM_METER_SHORT_TERM } from '../../../shared-dsp/limiter/limiter-meters.js';
 import { reading, targetAt } from './target-math.js';
 
