@@ -1,11 +1,12 @@
 /**
  * Layout shared by the editors built as a column of header, main view and control sections
- * (compressor, limiter, reverb). Each editor lists these after `panel` and before its own sheet,
- * which sets its accent, sizes and container-query variants.
+ * (compressor, limiter, reverb; the EQ and imager take editorFrame alone, their host being the
+ * column). Each editor lists these after `panel` and before its own sheet, which sets its
+ * accent, sizes and container-query variants.
  */
 import { css } from 'lit';
 
-/** The editor root (a column filling the host), its header row, title, spacer, badges and main row. */
+/** The editor root (a column filling the host), its header row, title, spacer, badges, main row and output column. */
 export const editorFrame = css`
   .root {
     display: flex;
@@ -54,6 +55,18 @@ export const editorFrame = css`
     flex: 1 1 auto;
     display: flex;
     gap: 8px;
+  }
+  /* an output column in the main row: the output knob above a meter that fills the rest */
+  .out {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: 6px;
+    --vn-meter-height: 100%;
+  }
+  .out > :last-child {
+    flex: 1;
+    min-height: 60px;
   }
 `;
 

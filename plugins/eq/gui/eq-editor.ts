@@ -83,17 +83,6 @@ export class EqEditor extends LitElement {
         flex: 1;
         min-width: 0;
       }
-      .out {
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        gap: 6px;
-        --vn-meter-height: 100%;
-      }
-      .out > :last-child {
-        flex: 1;
-        min-height: 60px;
-      }
       .strip {
         display: grid;
         grid-template-columns: repeat(${BAND_COUNT}, minmax(0, 1fr));

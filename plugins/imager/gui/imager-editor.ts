@@ -102,17 +102,6 @@ export class ImagerEditor extends LitElement {
         flex: 1;
         min-height: 0;
       }
-      .out {
-        display: flex;
-        flex-direction: column;
-        align-items: center;
-        gap: 6px;
-        --vn-meter-height: 100%;
-      }
-      .out > :last-child {
-        flex: 1;
-        min-height: 60px;
-      }
       .knobs {
         display: flex;
         gap: 6px;
