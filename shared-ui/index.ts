@@ -61,7 +61,6 @@ export { VnGraph, GRAPH_TAG, graphTag, type GraphDrawContext } from './elements/
 export { VnParam, PARAM_TAG, paramTag, type ParamKind } from './elements/param.js';
 export { VnResizeGrip, RESIZE_GRIP_TAG, resizeGripTag, type ResizeDetail } from './elements/resize-grip.js';
 export { VnPresetBar, PRESET_BAR_TAG, presetBarTag } from './elements/preset-bar.js';
-/** @deprecated aliases of the preset bar, kept for GUIs written against the old menu */
 export { UndoController, undoShortcut, type UndoControllerOptions } from './controllers/undo-controller.js';
 export { UndoHistory, type UndoChange, type UndoStep, type UndoOptions } from './logic/undo-history.js';
 export { ABSlots, type Slot } from './logic/ab-slots.js';

@@ -23,6 +23,7 @@ import { scopedTag } from '../define.js';
 import { tokens } from '../theme.js';
 import { presetBarStyles } from './preset-bar-styles.js';
 import { UndoController } from '../controllers/undo-controller.js';
+import { ParamWatchController } from '../controllers/param-watch-controller.js';
 import type { MigrationStep } from '../../shared-wam/migrations.js';
 import {
   MAX_PRESET_BYTES,
@@ -94,10 +95,15 @@ export class VnPresetBar extends LitElement {
 
   /** undo/redo of this GUI (public: plugin GUIs may offer their own buttons) */
   readonly undo = new UndoController(this);
+  /** any change, from any source, may make the values differ from the preset's (or match again) */
+  private readonly watch = new ParamWatchController(
+    this,
+    () => true,
+    () => this.refreshModified(),
+    () => this.refreshModified(),
+  );
   private store: UserPresetStore | undefined;
   private version = '';
-  private unsubscribe: (() => void) | undefined;
-  private boundHost: ParamHost | undefined;
   private loadedFor = '';
   private loadSerial = 0;
   /** the open panel when a trigger was pressed (see openPanel) */
@@ -125,36 +131,18 @@ export class VnPresetBar extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.bindHost();
     if (this.loadedFor) void this.loadUser(); // another view may have changed them
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unbindHost();
     this.panel = '';
     clearTimeout(this.fadeTimer);
     this.fadeTimer = undefined;
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (this.isConnected && this.host !== this.boundHost) this.bindHost();
     if (changed.has('baseUrl') || changed.has('migrations') || changed.has('host')) void this.loadLists();
-  }
-
-  private bindHost(): void {
-    this.unbindHost();
-    const host = this.host;
-    if (!host) return;
-    this.boundHost = host;
-    this.unsubscribe = host.subscribe(this.onParam);
-    this.refreshModified();
-  }
-
-  private unbindHost(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.boundHost = undefined;
   }
 
   private get session(): PresetSession | undefined {
@@ -164,8 +152,6 @@ export class VnPresetBar extends LitElement {
   private get options() {
     return { migrations: this.migrations ?? [] };
   }
-
-  private readonly onParam = (): void => this.refreshModified();
 
   private refreshModified(): void {
     const host = this.host;
