@@ -28,15 +28,13 @@ export class InOutMeters implements ReactiveController {
   private readonly inFrames = new PeakFrames();
   private readonly outFrames = new PeakFrames();
   private lastFrameAt = 0;
-  /** the subscription (its `frame` and `count` are there for tests) */
-  readonly meter: MeterController;
 
   constructor(
     private readonly el: ReactiveControllerHost & { host?: ParamHost; renderRoot: ParentNode },
     private readonly o: InOutMeterOptions,
   ) {
     el.addController(this);
-    this.meter = new MeterController(el, (f) => this.feed(f));
+    new MeterController(el, (f) => this.feed(f));
   }
 
   hostDisconnected(): void {
