@@ -87,14 +87,14 @@ export function benchKernel(
   params: ParamSet,
   createKernel: (bank: ParamBank) => Kernel,
   cases: BenchCase[],
-  { seconds = 20, runs = 9 } = {},
+  { seconds = 20, runs = 31 } = {},
 ): NodeResult[] {
   const input = [noise(SR * 2, 1), noise(SR * 2, 2)];
   const silence = [new Float32Array(SR * 2), new Float32Array(SR * 2)];
   const tiny = input.map((x) => x.map((v) => v * 1e-40));
-  const results: NodeResult[] = [];
   const baseBank = new ParamBank(params.specs());
-  const base = stats(Array.from({ length: runs }, () => timeRun(passThrough, baseBank, input, seconds)));
+  const baseXs = Array.from({ length: runs }, () => timeRun(passThrough, baseBank, input, seconds));
+  const measured: { c: BenchCase; xs: number[] }[] = [];
   for (const c of cases) {
     const bank = new ParamBank(params.specs());
     bank.prepare(SR);
@@ -111,7 +111,17 @@ export function benchKernel(
     // speed for its first tens of milliseconds): at least WARM_UP_CPU_S of CPU time
     let warm = 0;
     for (let k = 0; k < 40 && warm < WARM_UP_CPU_S; k++) warm += 2 / timeRun(kernel, bank, caseInput, 2);
-    const xs = Array.from({ length: runs }, () => timeRun(kernel, bank, caseInput, seconds));
+    // Each case runs alone (interleaved configurations would share V8's feedback, and a
+    // baseline between runs would evict the kernel's memory from the caches), in enough runs to
+    // span a few seconds: a shared VM has slow spells of up to a second or so, and the median
+    // must not land in one.
+    const xs: number[] = [];
+    for (let r = 0; r < runs; r++) xs.push(timeRun(kernel, bank, caseInput, seconds));
+    measured.push({ c, xs });
+  }
+  const base = stats(baseXs);
+  const results: NodeResult[] = [];
+  for (const { c, xs } of measured) {
     const st = stats(xs);
     results.push({ plugin, case: c.name, medianX: st.median, minX: st.min, maxX: st.max, runs, vsPassThrough: st.median / base.median });
   }
