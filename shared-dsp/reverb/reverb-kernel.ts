@@ -511,7 +511,7 @@ export class ReverbKernel implements Kernel {
     const b0 = c[0], b1 = c[1], b2 = c[2], a1 = c[3], a2 = c[4];
     let lx1 = z[0], lx2 = z[1], ly1 = z[2], ly2 = z[3];
     let rx1 = z[4], rx2 = z[5], ry1 = z[6], ry2 = z[7];
-    let pkL = 0, pkR = 0, sqL = 0, sqR = 0;
+    let pkL = 0, pkR = 0, nanL = 0, nanR = 0;
     // the width and mix ramps, moved on before each frame
     let wv = w0;
     let mx = m0;
@@ -540,8 +540,8 @@ export class ReverbKernel implements Kernel {
         const ar = Math.abs(r);
         if (al > pkL) pkL = al;
         if (ar > pkR) pkR = ar;
-        sqL += l * l;
-        sqR += r * r;
+        nanL += l;
+        nanR += r;
       }
       z[8] = lu1 < 1e-30 && lu1 > -1e-30 ? 0 : lu1;
       z[9] = lu2 < 1e-30 && lu2 > -1e-30 ? 0 : lu2;
@@ -568,8 +568,8 @@ export class ReverbKernel implements Kernel {
         const ar = Math.abs(r);
         if (al > pkL) pkL = al;
         if (ar > pkR) pkR = ar;
-        sqL += l * l;
-        sqR += r * r;
+        nanL += l;
+        nanR += r;
       }
     }
     z[0] = lx1 < 1e-30 && lx1 > -1e-30 ? 0 : lx1;
@@ -581,8 +581,9 @@ export class ReverbKernel implements Kernel {
     z[6] = ry1 < 1e-30 && ry1 > -1e-30 ? 0 : ry1;
     z[7] = ry2 < 1e-30 && ry2 > -1e-30 ? 0 : ry2;
     // the output guard (Kernel.guardsOutput): only a block beyond +24 dBFS or not finite
-    if (!(pkL <= OUTPUT_CEILING) || !(sqL < Infinity)) guardOutput(outL, off, off + n);
-    if (!(pkR <= OUTPUT_CEILING) || !(sqR < Infinity)) guardOutput(outR, off, off + n);
+    // a NaN anywhere makes the plain sums NaN; an infinity shows in the peaks
+    if (!(pkL <= OUTPUT_CEILING) || !(nanL < Infinity)) guardOutput(outL, off, off + n);
+    if (!(pkR <= OUTPUT_CEILING) || !(nanR < Infinity)) guardOutput(outR, off, off + n);
     if (pkL > this.outPeakL) this.outPeakL = pkL;
     if (pkR > this.outPeakR) this.outPeakR = pkR;
   }
@@ -611,7 +612,7 @@ export class ReverbKernel implements Kernel {
     const dipping = this.dipDir !== 0 || this.dip !== 1;
     const dipStep = dipping ? (this.dipDir * 1000) / (DIP_MS * this.fs) : 0;
     let dip = this.dip;
-    let pkL = 0, pkR = 0, sqL = 0, sqR = 0;
+    let pkL = 0, pkR = 0, nanL = 0, nanR = 0;
     if (!send && m0 === 0 && m1 === 0) {
       // the dry path untouched (the wet path's dip still moves)
       for (let i = 0; i < n; i = (i + 1) | 0) {
@@ -650,8 +651,8 @@ export class ReverbKernel implements Kernel {
         const ar = Math.abs(r);
         if (al > pkL) pkL = al;
         if (ar > pkR) pkR = ar;
-        sqL += l * l;
-        sqR += r * r;
+        nanL += l;
+        nanR += r;
       }
     } else {
       // mono output: the mid of the wet signal
@@ -666,14 +667,14 @@ export class ReverbKernel implements Kernel {
         outL[(off + i) | 0] = l;
         const al = Math.abs(l);
         if (al > pkL) pkL = al;
-        sqL += l * l;
+        nanL += l;
       }
       pkR = pkL;
-      sqR = sqL;
+      nanR = nanL;
     }
     // the output guard (Kernel.guardsOutput): only a block beyond +24 dBFS or not finite
-    if (!(pkL <= OUTPUT_CEILING) || !(sqL < Infinity)) guardOutput(outL, off, off + n);
-    if (stereo && (!(pkR <= OUTPUT_CEILING) || !(sqR < Infinity))) guardOutput(outR, off, off + n);
+    if (!(pkL <= OUTPUT_CEILING) || !(nanL < Infinity)) guardOutput(outL, off, off + n);
+    if (stereo && (!(pkR <= OUTPUT_CEILING) || !(nanR < Infinity))) guardOutput(outR, off, off + n);
     if (pkL > this.outPeakL) this.outPeakL = pkL;
     if (pkR > this.outPeakR) this.outPeakR = pkR;
     // the dip reaches its ends exactly
