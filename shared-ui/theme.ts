@@ -15,7 +15,7 @@ import { css } from 'lit';
 
 /** Suggested accent per plugin (a GUI sets it with `style="--vn-accent: ..."` or in its CSS). */
 export const ACCENTS = {
-  eq: '#4fc1e9',
+  eq: '#e0a84f',
   compressor: '#f2a950',
   reverb: '#a48ef5',
   imager: '#5fd6a4',

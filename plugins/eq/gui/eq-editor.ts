@@ -3,9 +3,9 @@
  * response graph, and a strip with every band's controls for numeric entry. The band selected
  * in the graph is highlighted in the strip.
  */
-import { LitElement, css } from 'lit';
+import { LitElement, css, unsafeCSS } from 'lit';
 import { html, unsafeStatic } from 'lit/static-html.js';
-import { editorFrame, levelMeterTag, paramTag, panel, presetBarTag, tokens, type ParamHost } from '../../../shared-ui/index.js';
+import { ACCENTS, editorFrame, levelMeterTag, paramTag, panel, presetBarTag, tokens, type ParamHost } from '../../../shared-ui/index.js';
 import { scopedTag } from '../../../shared-ui/define.js';
 import { BAND_COUNT } from '../params.js';
 import { migrations } from '../migrations.js';
@@ -32,7 +32,7 @@ export class EqEditor extends LitElement {
     css`
       /* the host is the column (no .root) */
       :host {
-        --vn-accent: #e0a84f;
+        --vn-accent: ${unsafeCSS(ACCENTS.eq)};
         display: flex;
         flex-direction: column;
         gap: 8px;
