@@ -622,7 +622,7 @@ export class CompressorKernel implements Kernel {
       if (j1 > m - 1) j1 = m - 1;
       const k = j1 - j0;
       const lv = lev[j1];
-      if (lv > levPeak) levPeak = lv;
+      levPeak = lv > levPeak ? lv : levPeak;
       let gr = 0;
       if (lv > lowLevel) {
         const x = dbScale * Math.log(lv);
@@ -652,10 +652,10 @@ export class CompressorKernel implements Kernel {
           y2 = gr - lag + pS[k] * (y2 - gr0 + lag);
         }
         if (y2 < GR_FLUSH_DB) y2 = 0;
-        if (y2 > y) y = y2;
+        y = y2 > y ? y2 : y;
       }
       gr0 = gr;
-      if (y > grPeak) grPeak = y;
+      grPeak = y > grPeak ? y : grPeak;
       // dbToGain(makeup at sample j1 - y) written out (fast-db.ts)
       u = mk0 + dmk * (j1 + 1) - y + 256;
       if (u < 1) u = 1;
@@ -705,34 +705,34 @@ export class CompressorKernel implements Kernel {
         for (let j = 0; j < m; j++) {
           const xi = x[pos + j];
           const ai = Math.abs(xi);
-          if (ai > ip) ip = ai;
+          ip = ai > ip ? ai : ip;
           ring[w] = xi;
           lring[w] = filt[j];
           const o = lring[(w - D) & mask];
           w = (w + 1) & mask;
           out[pos + j] = o;
           const ao = Math.abs(o);
-          if (ao > op) op = ao;
+          op = ao > op ? ao : op;
         }
       } else if (dmix === 0 && this.mixNow === 1) {
         // 100 % wet, settled: (1 - 1) xd + 1 (xd g) is exactly xd g
         for (let j = 0; j < m; j++) {
           const xi = x[pos + j];
           const ai = Math.abs(xi);
-          if (ai > ip) ip = ai;
+          ip = ai > ip ? ai : ip;
           ring[w] = xi;
           const o = ring[(w - D) & mask] * g[j];
           w = (w + 1) & mask;
           out[pos + j] = o;
           const ao = Math.abs(o);
-          if (ao > op) op = ao;
+          op = ao > op ? ao : op;
         }
       } else {
         let mix = this.mixNow;
         for (let j = 0; j < m; j++) {
           const xi = x[pos + j];
           const ai = Math.abs(xi);
-          if (ai > ip) ip = ai;
+          ip = ai > ip ? ai : ip;
           ring[w] = xi;
           const xd = ring[(w - D) & mask];
           w = (w + 1) & mask;
@@ -741,7 +741,7 @@ export class CompressorKernel implements Kernel {
           const o = (1 - mix) * xd + mix * (xd * g[j]);
           out[pos + j] = o;
           const ao = Math.abs(o);
-          if (ao > op) op = ao;
+          op = ao > op ? ao : op;
         }
       }
       this.inPeak[c] = ip;
@@ -778,8 +778,8 @@ export class CompressorKernel implements Kernel {
       const b = xr[pos + j];
       const aa = Math.abs(a);
       const ab = Math.abs(b);
-      if (aa > ipl) ipl = aa;
-      if (ab > ipr) ipr = ab;
+      ipl = aa > ipl ? aa : ipl;
+      ipr = ab > ipr ? ab : ipr;
       rl[w] = a;
       rr[w] = b;
       const r = (w - D) & mask;
@@ -797,8 +797,8 @@ export class CompressorKernel implements Kernel {
       yr[pos + j] = or;
       const al = Math.abs(ol);
       const ar = Math.abs(or);
-      if (al > opl) opl = al;
-      if (ar > opr) opr = ar;
+      opl = al > opl ? al : opl;
+      opr = ar > opr ? ar : opr;
     }
     this.inPeak[0] = ipl;
     this.inPeak[1] = ipr;

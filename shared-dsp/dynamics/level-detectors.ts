@@ -88,7 +88,7 @@ export class PeakHold {
     let pos = this.pos;
     this.cur[pos] = a;
     let prefix = this.prefix;
-    if (a > prefix) prefix = a;
+    prefix = a > prefix ? a : prefix;
     const tail = this.suf[pos + 1];
     const out = tail > prefix ? tail : prefix;
     if (++pos === this.hold) {
@@ -117,7 +117,7 @@ export class PeakHold {
       const y = Math.abs(b[offB + j]);
       const v = x > y ? x : y;
       cur[pos] = v;
-      if (v > prefix) prefix = v;
+      prefix = v > prefix ? v : prefix;
       const t = suf[pos + 1];
       dst[j] = t > prefix ? t : prefix;
       if (++pos === hold) {
@@ -141,7 +141,7 @@ export class PeakHold {
       const a = Math.abs(src[off + j]); // branch-free (a sign test mispredicts on noise)
       cur[pos] = a;
       // plain comparisons: Math.max also handles NaN and -0, which sanitised input never holds
-      if (a > prefix) prefix = a;
+      prefix = a > prefix ? a : prefix;
       const t = suf[pos + 1];
       dst[j] = t > prefix ? t : prefix;
       if (++pos === hold) {

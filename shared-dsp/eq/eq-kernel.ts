@@ -484,8 +484,8 @@ export class EqKernel implements Kernel {
         p = (p + 1) & N1;
         const al = Math.abs(l);
         const ar = Math.abs(r);
-        if (al > pkL) pkL = al;
-        if (ar > pkR) pkR = ar;
+        pkL = al > pkL ? al : pkL;
+        pkR = ar > pkR ? ar : pkR;
         sqL += l * l;
         sqR += r * r;
       }
@@ -504,7 +504,7 @@ export class EqKernel implements Kernel {
         ring[p] = l;
         p = (p + 1) & N1;
         const al = Math.abs(l);
-        if (al > pkL) pkL = al;
+        pkL = al > pkL ? al : pkL;
         sqL += l * l;
       }
       if (needsGuard(pkL, sqL)) guardOutput(yl, s, s + n);

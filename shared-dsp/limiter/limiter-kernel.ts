@@ -374,7 +374,7 @@ export class LimiterKernel implements Kernel {
         xs[i] = y;
         // Math.abs compiles branch-free; a sign test mispredicts on noise-like audio
         const a = Math.abs(v);
-        if (a > inPk) inPk = a;
+        inPk = a > inPk ? a : inPk;
       }
       this.inPeak[c < 2 ? c : 1] = inPk;
       if (tpOn) {
@@ -463,7 +463,7 @@ export class LimiterKernel implements Kernel {
         if (dithering) y = dither.process(y, gridMax);
         out[s + i] = y;
         const a = Math.abs(y);
-        if (a > outPk) outPk = a;
+        outPk = a > outPk ? a : outPk;
       }
       this.outPeak[c < 2 ? c : 1] = outPk;
       this.clampCount += clamps;

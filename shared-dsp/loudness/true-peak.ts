@@ -162,7 +162,7 @@ export class TruePeakDetector {
         const v = x[pos + i];
         w[HISTORY + i] = v;
         const a = Math.abs(v); // branch-free: sign tests mispredict on noise-like audio
-        if (a > mx) mx = a;
+        mx = a > mx ? a : mx;
       }
       const y = this.ys;
       this.interpolateWindow(len, y, 0);

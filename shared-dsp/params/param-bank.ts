@@ -142,7 +142,7 @@ export class ParamBank {
     let m = 0;
     for (let k = 0; k < this.activeCount; k++) {
       const left = this.rampLeft[this.activeList[k]];
-      if (left > m) m = left;
+      m = left > m ? left : m;
     }
     return m;
   }

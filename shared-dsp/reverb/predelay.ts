@@ -63,8 +63,8 @@ export class Predelay {
         const r = inR[(inOff + i) | 0];
         const al = Math.abs(l);
         const ar = Math.abs(r);
-        if (al > pkL) pkL = al;
-        if (ar > pkR) pkR = ar;
+        pkL = al > pkL ? al : pkL;
+        pkR = ar > pkR ? ar : pkR;
         X[(RL + w) | 0] = l;
         X[(RR + w) | 0] = r;
         X[(outL + i) | 0] = l;
@@ -78,8 +78,8 @@ export class Predelay {
         const r = inR[(inOff + i) | 0];
         const al = Math.abs(l);
         const ar = Math.abs(r);
-        if (al > pkL) pkL = al;
-        if (ar > pkR) pkR = ar;
+        pkL = al > pkL ? al : pkL;
+        pkR = ar > pkR ? ar : pkR;
         X[(RL + w) | 0] = l;
         X[(RR + w) | 0] = r;
         const p = (w - d) & mask;
@@ -95,8 +95,8 @@ export class Predelay {
         const r = inR[(inOff + i) | 0];
         const al = Math.abs(l);
         const ar = Math.abs(r);
-        if (al > pkL) pkL = al;
-        if (ar > pkR) pkR = ar;
+        pkL = al > pkL ? al : pkL;
+        pkR = ar > pkR ? ar : pkR;
         X[(RL + w) | 0] = l;
         X[(RR + w) | 0] = r;
         d += step;

@@ -463,7 +463,7 @@ export class ReverbKernel implements Kernel {
       let peak = 0;
       for (let i = 0; i < n; i++) {
         const a = Math.abs(X[TL + i]) + Math.abs(X[TR + i]);
-        if (a > peak) peak = a;
+        peak = a > peak ? a : peak;
       }
       this.quietFrames = peak < IDLE_LEVEL ? this.quietFrames + n : 0;
       if (this.quietFrames >= IDLE_SECONDS * this.fs) this.goIdle();
@@ -538,8 +538,8 @@ export class ReverbKernel implements Kernel {
         outR[(off + i) | 0] = r;
         const al = Math.abs(l);
         const ar = Math.abs(r);
-        if (al > pkL) pkL = al;
-        if (ar > pkR) pkR = ar;
+        pkL = al > pkL ? al : pkL;
+        pkR = ar > pkR ? ar : pkR;
         nanL += l;
         nanR += r;
       }
@@ -566,8 +566,8 @@ export class ReverbKernel implements Kernel {
         outR[(off + i) | 0] = r;
         const al = Math.abs(l);
         const ar = Math.abs(r);
-        if (al > pkL) pkL = al;
-        if (ar > pkR) pkR = ar;
+        pkL = al > pkL ? al : pkL;
+        pkR = ar > pkR ? ar : pkR;
         nanL += l;
         nanR += r;
       }
@@ -622,8 +622,8 @@ export class ReverbKernel implements Kernel {
         if (stereo) outR[(off + i) | 0] = r;
         const al = Math.abs(l);
         const ar = Math.abs(r);
-        if (al > pkL) pkL = al;
-        if (ar > pkR) pkR = ar;
+        pkL = al > pkL ? al : pkL;
+        pkR = ar > pkR ? ar : pkR;
       }
       if (dipping) for (let i = 0; i < n; i++) dip = Math.min(1, Math.max(0, dip + dipStep));
       if (!stereo) pkR = pkL;
@@ -649,8 +649,8 @@ export class ReverbKernel implements Kernel {
         outR[(off + i) | 0] = r;
         const al = Math.abs(l);
         const ar = Math.abs(r);
-        if (al > pkL) pkL = al;
-        if (ar > pkR) pkR = ar;
+        pkL = al > pkL ? al : pkL;
+        pkR = ar > pkR ? ar : pkR;
         nanL += l;
         nanR += r;
       }
@@ -666,7 +666,7 @@ export class ReverbKernel implements Kernel {
         if (!send) l += (1 - mx) * inL[(off + i) | 0];
         outL[(off + i) | 0] = l;
         const al = Math.abs(l);
-        if (al > pkL) pkL = al;
+        pkL = al > pkL ? al : pkL;
         nanL += l;
       }
       pkR = pkL;

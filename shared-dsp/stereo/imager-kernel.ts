@@ -467,8 +467,8 @@ export class ImagerKernel implements Kernel {
         srr += b * b;
         slr += a * b;
         const aa = Math.abs(a), bb = Math.abs(b);
-        if (aa > pkL) pkL = aa;
-        if (bb > pkR) pkR = bb;
+        pkL = aa > pkL ? aa : pkL;
+        pkR = bb > pkR ? bb : pkR;
       }
       const sums = this.sums;
       sums[0] = sll;
@@ -499,8 +499,8 @@ function writeMatrix(m: Float64Array, s: Float64Array, outL: Float32Array, outR:
     srr += b * b;
     slr += a * b;
     const aa = Math.abs(a), bb = Math.abs(b);
-    if (aa > pkL) pkL = aa;
-    if (bb > pkR) pkR = bb;
+    pkL = aa > pkL ? aa : pkL;
+    pkR = bb > pkR ? bb : pkR;
   }
   sums[0] = sll;
   sums[1] = srr;
@@ -520,8 +520,8 @@ function writeCopy(l: Float64Array, r: Float64Array, outL: Float32Array, outR: F
     srr += b * b;
     slr += a * b;
     const aa = Math.abs(a), bb = Math.abs(b);
-    if (aa > pkL) pkL = aa;
-    if (bb > pkR) pkR = bb;
+    pkL = aa > pkL ? aa : pkL;
+    pkR = bb > pkR ? bb : pkR;
   }
   sums[0] = sll;
   sums[1] = srr;
