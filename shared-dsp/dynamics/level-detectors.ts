@@ -53,7 +53,8 @@ export class PeakHold {
     const hold = this.hold;
     let mx = suf[hold];
     for (let i = hold - 1; i >= 0; i--) {
-      if (cur[i] > mx) mx = cur[i];
+      const v = cur[i];
+      mx = v > mx ? v : mx;
       suf[i] = mx;
     }
   }

@@ -142,7 +142,7 @@ export class GainChain {
       }
       if (auto) avg += (g - avg) * kAvg;
       out[i] = g;
-      if (g < gMin) gMin = g;
+      gMin = g < gMin ? g : gMin;
     }
     this.qPos = hp;
     this.t = t;

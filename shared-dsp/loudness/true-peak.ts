@@ -166,7 +166,10 @@ export class TruePeakDetector {
       }
       const y = this.ys;
       this.interpolateWindow(len, y, 0);
-      for (let i = 0; i < len; i++) if (y[i] > mx) mx = y[i];
+      for (let i = 0; i < len; i++) {
+        const v = y[i];
+        mx = v > mx ? v : mx;
+      }
       w.copyWithin(0, len, len + HISTORY);
       pos += len;
     }
