@@ -121,7 +121,7 @@ export function readFixed2(
  * two interpolators and filter states) spill and the modulated path runs about 8 % slower.
  * D carries at most every 1 / |step| frames (hundreds at the usual depths and rates), so the
  * frames before the next carry run two per pass with no branch; the general step (with the
- * carry) handles the frame after. Bit-exact with a frame-by-frame loop, about 5 % faster on
+ * carry) handles the frame after. Bit-exact with a frame-by-frame loop, about 2 % faster on
  * the whole hall.
  */
 export function readModulated(
